@@ -1,0 +1,56 @@
+"""
+### entente_process — extract, load, validate and publish
+
+Triggered by the `entente_staged_articles` asset. Runs the spaCy pipeline (entities, actors,
+TIMEX3 dates, PLOVER events) over each staged batch in parallel (`extract` is mapped over the
+batches), then one `publish` task — in the one-slot `entente_warehouse` pool, so DuckDB only
+ever has one writer — loads the batches into a private copy of the warehouse, validates every
+table with Great Expectations, and atomically publishes the copy. A failed critical
+expectation publishes nothing and fails the task, naming the expectation and sample rows.
+Updates the `entente_warehouse` asset, which triggers `entente_reports`.
+"""
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import dag, task
+
+from entente.airflow_support import DEFAULT_ARGS, WAREHOUSE_POOL
+from entente.assets import STAGED_ARTICLES, WAREHOUSE
+
+
+@dag(
+    dag_id="entente_process",
+    schedule=[STAGED_ARTICLES],
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    tags=["entente", "nlp", "warehouse"],
+    doc_md=__doc__,
+)
+def entente_process():
+    @task
+    def pending_batches() -> list[str]:
+        from entente import staging
+
+        return staging.pending_batches()
+
+    @task(max_active_tis_per_dagrun=2)
+    def extract(batch_id: str) -> dict:
+        from entente import stages
+
+        return stages.extract(batch_id)
+
+    @task(pool=WAREHOUSE_POOL, outlets=[WAREHOUSE], trigger_rule="none_failed")
+    def publish(batch_ids: list[str]) -> dict:
+        from entente import stages
+
+        result = stages.publish(batch_ids)
+        return {"run_id": result.run_id, "rows": result.rows, "batches": result.batches}
+
+    batches = pending_batches()
+    extracted = extract.expand(batch_id=batches)
+    extracted >> publish(batches)
+
+
+entente_process()

@@ -1,0 +1,53 @@
+"""The article record every source produces and every later stage consumes."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+
+ARTICLE_COLUMNS = (
+    "article_id", "source", "url", "title", "published_at", "fetched_at",
+    "language", "text", "content_hash", "word_count", "origin",
+)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace and case folded, so trivial reflows dedupe."""
+    folded = " ".join(text.split()).casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Article:
+    source: str
+    title: str | None
+    text: str
+    url: str | None = None
+    published_at: datetime | None = None   # UTC, naive-free; None when unknown
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    language: str = "en"
+    origin: str | None = None              # file path or URL it was read from, for error messages
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def article_id(self) -> str:
+        # Same text from two links is one article (issue 3 adds near-duplicate linking).
+        return self.content_hash[:16]
+
+    @property
+    def word_count(self) -> int:
+        return len(re.findall(r"\w+", self.text))
+
+    def anchor_date(self) -> str:
+        """The date relative expressions are resolved against: publication, else fetch."""
+        return (self.published_at or self.fetched_at).date().isoformat()
+
+    def as_row(self) -> dict:
+        row = asdict(self)
+        row.update(article_id=self.article_id, content_hash=self.content_hash,
+                   word_count=self.word_count)
+        return {name: row[name] for name in ARTICLE_COLUMNS}

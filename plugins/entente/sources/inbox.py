@@ -1,0 +1,111 @@
+"""Read a folder of articles: .txt (title on line 1), .md (YAML front matter), .html, .json/.jsonl."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from entente.sources.article import Article
+from entente.sources.boilerplate import strip_boilerplate
+from entente.sources.pages import extract_page, parse_datetime
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+
+
+class InboxFileError(ValueError):
+    """One file could not be read as an article; the message names the file (and line)."""
+
+
+def inbox_files(folder: Path) -> list[Path]:
+    """Article files under `folder`, sorted; symlinks leading outside it are ignored."""
+    root = folder.resolve()
+    files = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() in SUFFIXES and path.is_file():
+            if root in path.resolve().parents:
+                files.append(path)
+    return files
+
+
+def read_inbox_file(path: Path, source: str) -> Iterator[Article]:
+    """Articles in one file (a .jsonl file may hold many)."""
+    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = raw.decode("latin-1")
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        yield _from_txt(content, path, source, fetched_at)
+    elif suffix == ".md":
+        yield _from_markdown(content, path, source, fetched_at)
+    elif suffix in (".html", ".htm"):
+        yield _from_html(content, path, source, fetched_at)
+    elif suffix == ".json":
+        yield _from_record(_load_json(content, path), path, source, fetched_at)
+    else:
+        for number, line in enumerate(content.splitlines(), start=1):
+            if line.strip():
+                yield _from_record(_load_json(line, path, number), path, source, fetched_at)
+
+
+def _from_txt(content: str, path: Path, source: str, fetched_at: datetime) -> Article:
+    title, _, body = content.strip().partition("\n")
+    return _article(source, title.strip(), body, path, fetched_at)
+
+
+def _from_markdown(content: str, path: Path, source: str, fetched_at: datetime) -> Article:
+    meta, body = _split_front_matter(content, path)
+    title = meta.get("title")
+    if not title:
+        title, _, body = body.strip().partition("\n")
+        title = title.lstrip("# ").strip()
+    return _article(source, str(title), body, path, fetched_at, url=meta.get("url"),
+                    published_at=parse_datetime(_as_text(meta.get("published") or meta.get("date"))))
+
+
+def _from_html(content: str, path: Path, source: str, fetched_at: datetime) -> Article:
+    page = extract_page(content, url=None)
+    return Article(source=source, title=page.title, text=page.text, url=page.url,
+                   published_at=page.published_at, fetched_at=fetched_at, origin=str(path))
+
+
+def _from_record(record: dict, path: Path, source: str, fetched_at: datetime) -> Article:
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InboxFileError(f"{path}: each JSON record needs a 'text' string")
+    return _article(source, record.get("title"), record["text"], path, fetched_at,
+                    url=record.get("url"), published_at=parse_datetime(record.get("published_at")))
+
+
+def _article(source, title, body, path, fetched_at, url=None, published_at=None) -> Article:
+    return Article(source=source, title=title or None, text=strip_boilerplate(body), url=url,
+                   published_at=published_at, fetched_at=fetched_at, origin=str(path))
+
+
+def _split_front_matter(content: str, path: Path) -> tuple[dict, str]:
+    if not content.startswith("---"):
+        return {}, content
+    _, block, body = (content.split("---", 2) + ["", ""])[:3]
+    try:
+        meta = yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        raise InboxFileError(f"{path}: front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise InboxFileError(f"{path}: front matter must be a mapping")
+    return meta, body
+
+
+def _load_json(text: str, path: Path, line: int | None = None):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"{path}:{line}" if line else str(path)
+        raise InboxFileError(f"{where}: invalid JSON: {exc.msg}") from None
+
+
+def _as_text(value) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,83 @@
+"""The sources file (`data/sources.yml`): parse and check it, with errors that point at the fault."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from entente import config
+
+KINDS = ("feed", "page", "inbox")
+
+
+class SourcesError(ValueError):
+    """The sources file is unreadable or an entry is wrong; the message names file and entry."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    kind: str
+    url: str | None = None
+    path: Path | None = None
+    enabled: bool = True
+    allow_private_network: bool = False
+
+
+def load_sources(path: Path) -> list[Source]:
+    """Enabled sources from a sources file; relative paths resolve against the project."""
+    try:
+        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourcesError(f"{path}: sources file not found") from None
+    except yaml.YAMLError as exc:
+        raise SourcesError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
+        raise SourcesError(f"{path}: expected a top-level 'sources:' list")
+    sources = [_parse_entry(entry, f"{path}: sources[{i}]")
+               for i, entry in enumerate(document["sources"])]
+    _check_unique_names(sources, path)
+    return [source for source in sources if source.enabled]
+
+
+def _parse_entry(entry: object, where: str) -> Source:
+    if not isinstance(entry, dict):
+        raise SourcesError(f"{where}: expected a mapping with name, kind and url or path")
+    unknown = set(entry) - {"name", "kind", "url", "path", "enabled", "allow_private_network"}
+    if unknown:
+        raise SourcesError(f"{where}: unknown field(s) {sorted(unknown)}")
+    name, kind = entry.get("name"), entry.get("kind")
+    if not name or not isinstance(name, str):
+        raise SourcesError(f"{where}: 'name' is required")
+    if kind not in KINDS:
+        raise SourcesError(f"{where} ({name}): 'kind' must be one of {', '.join(KINDS)}, got {kind!r}")
+    url, path = entry.get("url"), entry.get("path")
+    if bool(url) == bool(path):
+        raise SourcesError(f"{where} ({name}): give exactly one of 'url' or 'path'")
+    if kind == "inbox" and url:
+        raise SourcesError(f"{where} ({name}): an inbox reads a folder 'path', not a url")
+    if kind == "page" and path:
+        raise SourcesError(f"{where} ({name}): a page source needs a 'url'")
+    return Source(name=name, kind=kind, url=url, path=_resolve(path) if path else None,
+                  enabled=bool(entry.get("enabled", True)),
+                  allow_private_network=bool(entry.get("allow_private_network", False)))
+
+
+def _resolve(path: str) -> Path:
+    candidate = Path(path).expanduser()
+    return candidate if candidate.is_absolute() else config.PROJECT_DIR / candidate
+
+
+def _check_unique_names(sources: list[Source], path: Path) -> None:
+    seen: set[str] = set()
+    for source in sources:
+        if source.name in seen:
+            raise SourcesError(f"{path}: source name {source.name!r} is used twice")
+        seen.add(source.name)
+
+
+def inbox_sources(folders: list[Path]) -> list[Source]:
+    """Ad-hoc inbox sources for `entente run --inbox DIR`."""
+    return [Source(name=f"inbox:{Path(folder).name}", kind="inbox", path=Path(folder).resolve())
+            for folder in folders]

@@ -1,0 +1,82 @@
+"""Bulk-load staged Parquet files into the (private, unpublished) warehouse copy.
+
+Each batch replaces everything previously loaded for its articles (delete, then insert from
+Parquet in one statement per table), so loading the same batch twice changes nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from entente import staging
+
+# Staged file → target table, the key that ties its rows to an article, and the columns.
+ARTICLE_TABLES = ("entity_mentions", "timexes", "events")
+
+
+@dataclass
+class LoadSummary:
+    batches: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
+                 warehouse: Path | None = None) -> LoadSummary:
+    """Load every staged batch that has both its articles and its extraction."""
+    summary = LoadSummary()
+    for batch_id in batch_ids:
+        folder = staging.extracted_dir(batch_id, warehouse)
+        articles = staging.articles_file(batch_id, warehouse)
+        if not (folder.exists() and articles.exists()):
+            continue
+        summary.batches.append(batch_id)
+        _load_batch(con, articles, folder, summary)
+    return summary
+
+
+def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE batch_articles AS "
+                "SELECT DISTINCT article_id FROM read_parquet(?)", [str(articles)])
+    ids = [row[0] for row in con.execute("SELECT article_id FROM batch_articles").fetchall()]
+    summary.article_ids.extend(ids)
+    _delete_previous(con)
+    _insert(con, "articles", str(articles), summary,
+            extra="loaded_at", extra_values="current_timestamp",
+            dedupe_key="article_id")
+    for table in ARTICLE_TABLES + ("event_participants",):
+        _insert(con, table, str(folder / f"{table}.parquet"), summary)
+    con.execute("DELETE FROM actors WHERE actor_id IN "
+                "(SELECT actor_id FROM read_parquet(?))", [str(folder / "actors.parquet")])
+    _insert(con, "actors", str(folder / "actors.parquet"), summary)
+
+
+def _delete_previous(con) -> None:
+    con.execute("DELETE FROM event_participants WHERE event_id IN (SELECT event_id FROM events "
+                "WHERE article_id IN (SELECT article_id FROM batch_articles))")
+    for table in ARTICLE_TABLES + ("articles",):
+        con.execute(f"DELETE FROM {table} WHERE article_id IN "
+                    "(SELECT article_id FROM batch_articles)")
+
+
+def _insert(con, table: str, parquet: str, summary: LoadSummary, extra: str = "",
+            extra_values: str = "", dedupe_key: str | None = None) -> None:
+    """INSERT the staged columns the table has, by name; `table` is one of ours, never input."""
+    staged = {row[0] for row in con.execute(
+        "SELECT name FROM parquet_schema(?)", [parquet]).fetchall()}
+    columns = [c for c in _table_columns(con, table) if c in staged]
+    names = ", ".join(columns)
+    select = f"SELECT {names}{', ' + extra_values if extra else ''} FROM read_parquet(?)"
+    if dedupe_key:
+        select += f" QUALIFY row_number() OVER (PARTITION BY {dedupe_key}) = 1"
+    target = f"{table} ({names}{', ' + extra if extra else ''})"
+    inserted = con.execute(f"INSERT INTO {target} {select}", [parquet]).fetchone()[0]
+    summary.rows[table] = summary.rows.get(table, 0) + inserted
+
+
+def _table_columns(con, table: str) -> list[str]:
+    return [row[0] for row in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+        "ORDER BY ordinal_position", [table]).fetchall()]

@@ -1,0 +1,23 @@
+-- depends: cooperation_dyads
+-- Cooperation between two countries per calendar year of the event date.
+with
+
+dyads as (
+    select * from cooperation_dyads
+),
+
+final as (
+    select
+        year(event_date) as period,
+        country_a,
+        country_b,
+        count(distinct event_id) as events,
+        count(distinct article_id) as articles,
+        count(distinct event_id) filter (where is_material) as material_events,
+        round(avg(intensity), 2) as mean_intensity
+    from dyads
+    group by all
+)
+
+select * from final
+order by period, country_a, country_b

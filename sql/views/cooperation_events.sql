@@ -1,0 +1,47 @@
+-- One row per cooperation event (PLOVER quad classes 1 and 2) that was asserted or planned,
+-- with the countries taking part. Negated and hypothetical events are not cooperation.
+with
+
+all_events as (
+    select * from events
+),
+
+all_participants as (
+    select * from event_participants
+),
+
+event_countries as (
+    select
+        event_id,
+        list(distinct country_code order by country_code)
+            filter (where country_code is not null) as countries,
+        list(distinct code order by code) filter (where code is not null) as actor_codes
+    from all_participants
+    group by event_id
+),
+
+final as (
+    select
+        events.event_id,
+        events.article_id,
+        events.event_type,
+        events.cameo_code,
+        events.quad_class,
+        events.quad_class = 2 as is_material,
+        events.intensity,
+        events.context,
+        events.modality,
+        events.event_date,
+        events.date_precision,
+        events.date_source,
+        events.confidence,
+        coalesce(event_countries.countries, []) as countries,
+        event_countries.actor_codes,
+        events.sentence
+    from all_events as events
+    left join event_countries using (event_id)
+    where events.quad_class in (1, 2)
+      and events.modality in ('asserted', 'planned')
+)
+
+select * from final

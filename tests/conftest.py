@@ -1,0 +1,43 @@
+"""Shared fixtures: project paths, the public eval data (skipped when absent), temp warehouses."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+SEED = SHARED / "seeds" / "000_d33bd198671959dd.txt"
+SAMPLE_SEED = PROJECT / "data" / "samples" / "articles" / "000_d33bd198671959dd.txt"
+EVAL = SHARED / "eval"
+
+
+@pytest.fixture
+def eval_dir() -> Path:
+    if not EVAL.is_dir():
+        pytest.skip(f"public eval data not found at {EVAL}")
+    return EVAL
+
+
+@pytest.fixture
+def warehouse(tmp_path, monkeypatch) -> Path:
+    """A warehouse path in a temp dir; ENTENTE_WAREHOUSE/ENTENTE_REPORTS point there."""
+    path = tmp_path / "warehouse.duckdb"
+    monkeypatch.setenv("ENTENTE_WAREHOUSE", str(path))
+    monkeypatch.setenv("ENTENTE_REPORTS", str(tmp_path / "reports"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full Entente pipeline, loaded once for the whole session."""
+    from entente.nlp.pipeline import build_nlp
+    return build_nlp()
+
+
+def seed_text() -> str:
+    return (SAMPLE_SEED if SAMPLE_SEED.exists() else SEED).read_text(encoding="utf-8")
+
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
