@@ -40,4 +40,9 @@ def seed_text() -> str:
     return (SAMPLE_SEED if SAMPLE_SEED.exists() else SEED).read_text(encoding="utf-8")
 
 
+# Tests use the project-local Airflow home that `make test` sets up, never ~/airflow.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("AIRFLOW_HOME", str(PROJECT / ".airflow"))
+os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", str(PROJECT / "dags"))
+os.environ.setdefault("AIRFLOW__CORE__PLUGINS_FOLDER", str(PROJECT / "plugins"))
+os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -27,6 +28,11 @@ def run(
     from entente.sources.registry import SourcesError
 
     _configure_logging()
+    # Every stage (and GX Data Docs) reads these, so the options apply to all of them.
+    if warehouse:
+        os.environ["ENTENTE_WAREHOUSE"] = str(warehouse.resolve())
+    if reports:
+        os.environ["ENTENTE_REPORTS"] = str(reports.resolve())
     try:
         outcome = run_pipeline(sources_file=sources, inboxes=inbox or [],
                                warehouse=warehouse or config.warehouse_path(),

@@ -50,13 +50,14 @@ def extract_articles(articles: pd.DataFrame, nlp, processes: int = 1) -> dict[st
         doc = nlp.make_doc(article.text)
         doc._.dct = str(article.anchor_date)
         docs.append(doc)
-    for article_id, doc in zip(english["article_id"], nlp.pipe(docs, batch_size=32,
-                                                                n_process=processes)):
-        _collect_rows(article_id, doc, rows)
+    dated = english["published_at"].notna()
+    for article_id, has_date, doc in zip(english["article_id"], dated,
+                                         nlp.pipe(docs, batch_size=32, n_process=processes)):
+        _collect_rows(article_id, doc, rows, has_date)
     return _frames(rows)
 
 
-def _collect_rows(article_id: str, doc, rows: dict[str, list[dict]]) -> None:
+def _collect_rows(article_id: str, doc, rows: dict[str, list[dict]], has_date: bool) -> None:
     for ent, record in zip(doc.ents, serialize.entity_records(doc)):
         rows["entity_mentions"].append({
             "article_id": article_id, "sentence_index": record["sentence_index"],
@@ -72,6 +73,10 @@ def _collect_rows(article_id: str, doc, rows: dict[str, list[dict]]) -> None:
             "range_start": timex.get("range_start"), "range_end": timex.get("range_end"),
             "granularity": timex.get("granularity"), "anchor": timex.get("anchor")})
     for event in serialize.event_records(doc):
+        if event.get("date_source") == "publication" and not has_date:
+            # The anchor of an undated article is its fetch date: no evidence of when the
+            # event happened, so the event stays undated rather than dated "today".
+            event = {**event, "date": None, "date_precision": None, "date_source": None}
         _collect_event(article_id, event, rows)
 
 

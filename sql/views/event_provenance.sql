@@ -28,6 +28,8 @@ final as (
         events.modality,
         events.event_date,
         events.date_precision,
+        events.date_source,
+        events.confidence,
         participants.actors,
         participants.recipients,
         events.trigger,
