@@ -1,0 +1,265 @@
+"""`entente_events`: code PLOVER events (with CAMEO codes) from each sentence.
+
+For every sentence that contains a lexicon trigger (data/event_lexicon.yml):
+1. triggers: tokens whose lemma and constraints match the lexicon; event nouns count through the
+   verb that carries them ("held talks", "imposed sanctions", "announced an agreement");
+2. one event per trigger not governed by another trigger ("agreed to cooperate" is AGREE,
+   "refused to meet" is REJECT, "accused X of attacking" is DISAPPROVE); verbs of saying are
+   never events ("X said Y agreed" codes Y's act);
+3. participants from the parse (events_participants), modality and date (events_modality);
+4. plans and conditions are coded as CAMEO does: intended cooperation is AGREE ("express intent",
+   03x), intended or conditional material conflict is THREATEN (13x), an announced refusal of
+   cooperation ("will not accept") is REJECT (12x).
+
+`doc._.events` holds plain dicts (see the module docstring of extensions.py and docs/events.md).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from entente.nlp import extensions  # noqa: F401  (registers Doc._/Span._ attributes)
+from entente.nlp.events_lexicon import (NOUN_POS, Entry, Lexicon, governing_verb, load_lexicon,
+                                        token_lemma)
+from entente.nlp.events_modality import event_date, modality
+from entente.nlp.events_participants import (actor_spans, between_pairs, find_recipients, find_sources,
+                                             noun_own_sources, participant, _mentions_in)
+
+EXTRACTOR_VERSION = "events-0.1"
+BREAK_DEPS = {"conj", "relcl", "parataxis"}
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod", "attr", "appos"}
+BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst", "despite",
+                    "in", "at", "of", "over", "under", "from", "for", "as", "because", "like", "than"}
+MUST_DEMAND = Entry(lemmas=("must",), type="DEMAND", cameo="100", intensity=-5.0)
+
+
+class EventCoder:
+    def __init__(self, nlp: Language, name: str, lexicon_path: str | None, scheme: str,
+                 min_confidence: float):
+        self.name = name
+        self.lex: Lexicon = load_lexicon(lexicon_path)
+        if scheme not in self.lex.schemes:
+            raise ValueError(f"entente_events: unknown scheme {scheme!r} (known: {sorted(self.lex.schemes)})")
+        self.rename = self.lex.schemes[scheme] or {}
+        self.min_confidence = min_confidence
+        self.trigger_lemmas = frozenset(self.lex.index)
+
+    # ------------------------------------------------------------------ spaCy entry point
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = []
+        actors = None
+        for si, sent in enumerate(doc.sents):
+            if not any(token_lemma(t) in self.trigger_lemmas or t.lemma_ in self.lex.reporting_verbs
+                       for t in sent):
+                continue
+            if actors is None:
+                actors = actor_spans(doc)
+            events.extend(self.code_sentence(doc, sent, si, actors))
+        doc._.events = events
+        return doc
+
+    # ------------------------------------------------------------------ per sentence
+
+    def find_triggers(self, sent: Span, actors: dict[int, Span]) -> dict[int, tuple[Entry, Token]]:
+        """token index -> (entry, predicate): the verb that carries the event."""
+        triggers: dict[int, tuple[Entry, Token]] = {}
+        for tok in sent:
+            if tok.i in actors:
+                continue
+            if tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS:
+                continue   # "the wounded", "seized weapons": a participle used as a noun or adjective
+            if tok.pos_ in NOUN_POS and tok.dep_ in ("compound", "amod", "poss"):
+                continue   # "war games", "aid groups", "protest leaders": modifiers, not acts
+            entry = self.lex.match(tok, set(actors))
+            if entry is not None:
+                triggers[tok.i] = (entry, tok)
+            elif tok.lemma_ in self.lex.reporting_verbs:
+                # "X said Y must withdraw": a demand by the speaker
+                for c in tok.children:
+                    if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children) \
+                            and c.i not in triggers:
+                        triggers[c.i] = (MUST_DEMAND, tok)
+        # event nouns: carried by a light verb or a verb of saying, else standing alone
+        for i, (entry, pred) in list(triggers.items()):
+            tok = sent.doc[i]
+            if tok.pos_ in NOUN_POS and pred == tok:
+                gov = governing_verb(tok)
+                if gov is not None and gov.i not in triggers and (
+                        token_lemma(gov) in self.lex.light_verbs or token_lemma(gov) in self.lex.reporting_verbs):
+                    triggers[i] = (entry, gov)
+        return triggers
+
+    def dominator(self, i: int, triggers: dict, doc: Doc) -> int | None:
+        """The trigger that governs trigger i ("agreed to *cooperate*"), if any."""
+        entry, pred = triggers[i]
+        own = {i, pred.i}
+        cur = doc[i]
+        for _ in range(12):
+            if cur.head == cur:
+                return None
+            if cur.dep_ in BREAK_DEPS and cur.i not in own:
+                return None
+            if cur.dep_ in BREAK_DEPS and cur.i == pred.i:
+                return None
+            cur = cur.head
+            if cur.i not in own:
+                if cur.i in triggers:
+                    return cur.i
+                for j, (_, p) in triggers.items():
+                    if j != i and p.i == cur.i and p.i != doc[j].i and j not in own:
+                        # cur is the light verb of another event noun: that noun's event governs
+                        return j
+        return None
+
+    def code_sentence(self, doc: Doc, sent: Span, si: int, actors: dict[int, Span]) -> list[dict]:
+        triggers = self.find_triggers(sent, actors)
+        if not triggers:
+            return []
+        dominated: dict[int, int] = {}
+        for i in triggers:
+            d = self.dominator(i, triggers, doc)
+            if d is not None:
+                dominated[i] = d
+        out, seen = [], set()
+        for i, (entry, pred) in sorted(triggers.items()):
+            if i in dominated:
+                continue
+            trig = doc[i]
+            complements = [j for j, d in dominated.items() if d == i]
+            ev = self.build_event(doc, sent, si, trig, pred, entry, complements, triggers, actors)
+            if ev is None:
+                continue
+            key = (ev["type"], tuple(sorted(p["code"] or p["text"] for p in ev["actors"])),
+                   tuple(sorted(p["code"] or p["text"] for p in ev["recipients"])))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(ev)
+        return out
+
+    def build_event(self, doc, sent, si, trig: Token, pred: Token, entry: Entry, complements, triggers, actors):
+        lex = self.lex
+        typ, cameo, intensity, context = entry.type, entry.cameo, entry.intensity, entry.context
+        sent_lemmas = {t.lemma_.lower() for t in sent}
+        military = bool(sent_lemmas & lex.military_words) or any(
+            (actors[t.i]._.actor or {}).get("code", "") and str((actors[t.i]._.actor or {}).get("code", "")).endswith("MIL")
+            for t in sent if t.i in actors)
+        if entry.mil and military:
+            typ, cameo = entry.mil.get("type", typ), str(entry.mil.get("cameo", cameo))
+            intensity = float(entry.mil.get("intensity", intensity))
+        # an intent word ("pledged", "offered", "intentions") takes its complement's act
+        comp_entry = None
+        if complements:
+            comp_entry = triggers[min(complements, key=lambda j: abs(j - trig.i))][0]
+        if entry.intent and comp_entry is not None:
+            typ, cameo, intensity = comp_entry.type, comp_entry.cameo, comp_entry.intensity
+            context = context or comp_entry.context
+        joint = entry.joint
+
+        # participants
+        if pred == trig and trig.pos_ in NOUN_POS:
+            # an event noun on its own ("Russia's invasion of Ukraine", "talks between X and Y")
+            # needs its own agent; nouns in background phrases ("after days of battles") are not events
+            if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS:
+                return None
+            sources = noun_own_sources(trig, actors)
+            pairs = between_pairs(trig, actors)
+            if not sources and pairs:
+                sources, pairs = pairs[:1], pairs[1:]
+            if not sources:
+                return None
+        else:
+            sources, _ = find_sources(pred, actors)
+            pairs = []
+            if not sources and (entry.intent or trig.tag_ == "VBN" and trig.dep_ == "acomp"):
+                # "Vietnam is committed to ...": an adjectival passive names the one who commits
+                subj = next((c for c in pred.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+                if subj is not None:
+                    sources = _mentions_in(subj, actors)
+        src_tokens = {t.i for e in sources for t in e}
+        recipients = pairs + [e for e in find_recipients(trig, pred, actors, src_tokens)
+                              if e.start not in {p.start for p in pairs}]
+        src_parts = _dedupe([participant(e) for e in sources])
+        # a recipient of the source's own country is kept when it is another mention (domestic
+        # events: "Algerian landowners ... Algerian government forces"), never the same mention
+        src_starts = {e.start for e in sources}
+        rec_parts = _dedupe([participant(e) for e in recipients if e.start not in src_starts])
+        if not src_parts and not rec_parts:
+            return None
+        if joint and (len(src_parts) > 1 or any(c.dep_ == "prep" and c.lower_ == "with" for c in pred.children)):
+            # exercises held together are cooperation, not a show of force
+            typ, cameo = joint.get("type", typ), str(joint.get("cameo", cameo))
+            intensity = float(joint.get("intensity", lex.categories[typ]["intensity"]))
+
+        # modality, and the CAMEO reading of plans, conditions and refusals
+        mod, refused = modality(trig, pred, lex, intent=entry.intent)
+        quad = lex.categories[typ]["quad"]
+        if mod == "negated" and refused and quad in (1, 2):
+            typ, cameo, intensity = "REJECT", "120", lex.categories["REJECT"]["intensity"]
+            mod = "asserted"
+        elif mod in ("planned",) and quad in (1, 2) and typ != "AGREE":
+            cameo = lex.intent_cameo.get(typ, "030")
+            typ, intensity = "AGREE", lex.categories["AGREE"]["intensity"]
+        elif mod in ("planned", "hypothetical") and quad == 4:
+            cameo = lex.threat_cameo.get(typ, "130")
+            typ, intensity = "THREATEN", lex.categories["THREATEN"]["intensity"]
+
+        date = event_date(doc, sent, pred, trig)
+        if mod == "asserted" and date["date_source"] == "timex" and doc._.dct and date["date"] \
+                and date["date"] > str(doc._.dct)[:10] and trig.tag_ not in ("VBD", "VBN"):
+            mod = "planned"
+
+        if context is None:
+            context = self._context(sent_lemmas, typ, military)
+
+        confidence = 0.45
+        confidence += 0.2 if any(p["code"] for p in src_parts) else (0.05 if src_parts else 0.0)
+        confidence += 0.15 if any(p["code"] for p in rec_parts) else (0.05 if rec_parts else 0.0)
+        confidence += 0.1 if trig.pos_ == "VERB" or pred != trig else 0.0
+        confidence -= 0.15 if mod == "hypothetical" else 0.0
+        confidence = round(max(0.05, min(0.99, confidence)), 2)
+        if confidence < self.min_confidence:
+            return None
+
+        quad = lex.categories[typ]["quad"]
+        return {
+            "start": sent.start_char, "end": sent.end_char, "sentence_index": si, "sentence": sent.text,
+            "trigger": trig.text, "trigger_start": trig.idx, "trigger_end": trig.idx + len(trig.text),
+            "type": self.rename.get(typ, typ), "cameo": cameo, "quad_class": quad,
+            "intensity": float(max(-10.0, min(10.0, intensity))), "context": context, "modality": mod,
+            "actors": src_parts, "recipients": rec_parts, **date, "confidence": confidence,
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+
+    def _context(self, sent_lemmas: set[str], typ: str, military: bool) -> str | None:
+        best, best_n = None, 0
+        for name, words in self.lex.contexts.items():
+            n = len(sent_lemmas & words)
+            if n > best_n:
+                best, best_n = name, n
+        if best is None and military and self.lex.categories[typ]["quad"] == 4:
+            return "military"
+        return best
+
+
+def _dedupe(parts: list[dict], exclude: set = frozenset()) -> list[dict]:
+    """One participant per actor; unlinked mentions only when no linked one is there."""
+    out, keys = [], set()
+    linked = any(p["code"] for p in parts)
+    for p in parts:
+        key = p["code"] or p["text"]
+        if key in keys or key in exclude:
+            continue
+        if linked and not p["code"]:
+            continue
+        keys.add(key)
+        out.append(p)
+    return out
+
+
+@Language.factory("entente_events", default_config={"lexicon_path": None, "scheme": "gsr",
+                                                    "min_confidence": 0.0})
+def make_event_coder(nlp: Language, name: str, lexicon_path: str | None, scheme: str,
+                     min_confidence: float) -> EventCoder:
+    return EventCoder(nlp, name, lexicon_path, scheme, min_confidence)

@@ -1,0 +1,222 @@
+"""The trigger lexicon (data/event_lexicon.yml): loading it and matching one token against it.
+
+A trigger is a token whose lemma is in the lexicon and whose constraints hold: the lemmas of its
+objects (`obj`), its particles/prepositions (`prep`), its modifiers (`mod`), the verb that governs
+an event noun (`obj_of`). Lookup is one dict access per token; the constraint checks run only for
+tokens whose lemma is listed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from entente import config
+
+DEFAULT_LEXICON = config.DATA_DIR / "event_lexicon.yml"
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+OBJ_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemmas: tuple[str, ...]
+    type: str
+    cameo: str | None
+    intensity: float
+    pos: str | None = None
+    obj: frozenset = frozenset()
+    prep: frozenset = frozenset()
+    mod: frozenset = frozenset()
+    obj_of: frozenset = frozenset()
+    no_obj: bool = False
+    no_mil: bool = False
+    intent: bool = False
+    symmetric: bool = False
+    context: str | None = None
+    mil: dict | None = None
+    joint: dict | None = None
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(x) for x in (self.obj, self.prep, self.mod, self.obj_of)) + (self.pos is not None)
+
+
+@dataclass
+class Lexicon:
+    categories: dict
+    schemes: dict
+    intent_cameo: dict
+    threat_cameo: dict
+    light_verbs: frozenset
+    reporting_verbs: frozenset
+    plan_words: frozenset
+    military_words: frozenset
+    contexts: dict
+    index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
+
+    @classmethod
+    def from_yaml(cls, path: Path | str) -> "Lexicon":
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        lex = cls(
+            categories=raw["categories"],
+            schemes=raw.get("schemes") or {"gsr": {}},
+            intent_cameo=raw.get("intent_cameo") or {},
+            threat_cameo=raw.get("threat_cameo") or {},
+            light_verbs=frozenset(raw.get("light_verbs") or ()),
+            reporting_verbs=frozenset(raw.get("reporting_verbs") or ()),
+            plan_words=frozenset(raw.get("plan_words") or ()),
+            military_words=frozenset(raw.get("military_words") or ()),
+            contexts={k: frozenset(v) for k, v in (raw.get("contexts") or {}).items()},
+        )
+        for order, item in enumerate(raw.get("triggers") or ()):
+            lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
+            typ = item["type"]
+            if typ not in lex.categories:
+                raise ValueError(f"event lexicon: unknown category {typ!r} in {item}")
+            cat = lex.categories[typ]
+            entry = Entry(
+                lemmas=tuple(str(x).lower() for x in lemmas), type=typ,
+                cameo=str(item.get("cameo") or cat.get("cameo") or "") or None,
+                intensity=float(item.get("intensity", cat.get("intensity", 0.0))),
+                pos=item.get("pos"),
+                obj=frozenset(str(x) for x in item.get("obj") or ()),
+                prep=frozenset(str(x) for x in item.get("prep") or ()),
+                mod=frozenset(str(x) for x in item.get("mod") or ()),
+                obj_of=frozenset(str(x) for x in item.get("obj_of") or ()),
+                no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
+                intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
+                context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),
+            )
+            for lemma in entry.lemmas:
+                lex.index.setdefault(lemma, []).append((order, entry))
+        for lemma, entries in lex.index.items():
+            entries.sort(key=lambda oe: (-oe[1].specificity, oe[0]))
+            lex.index[lemma] = [e for _, e in entries]
+        return lex
+
+    # ------------------------------------------------------------------ matching
+
+    def candidates(self, token: Token) -> list[Entry]:
+        return self.index.get(token_lemma(token), [])
+
+    def match(self, token: Token, actor_tokens: set[int]) -> Entry | None:
+        """The first lexicon entry whose constraints `token` satisfies, or None."""
+        entries = self.candidates(token)
+        if not entries:
+            return None
+        pos = token.pos_
+        if pos not in VERB_POS and pos not in NOUN_POS and pos != "ADJ":
+            return None
+        for e in entries:
+            if e.pos == "VERB" and pos not in VERB_POS:
+                continue
+            if e.pos == "NOUN" and pos not in NOUN_POS:
+                continue
+            if e.pos is None and pos == "ADJ":
+                continue
+            if e.prep and not (particles(token) & e.prep):
+                continue
+            if e.mod:
+                mods = modifiers(token)
+                if e.obj:   # "provide *engineering* support": the modifier is on the object
+                    for o in object_tokens(token):
+                        mods = mods | modifiers(o)
+                if not (mods & e.mod):
+                    continue
+            if e.obj_of:
+                gov = governing_verb(token)
+                if gov is None or token_lemma(gov) not in e.obj_of:
+                    continue
+            if e.obj:
+                objs = object_lemmas(token)
+                ok = bool(objs & e.obj)
+                if not ok and "ACTOR" in e.obj:
+                    ok = any(o.i in actor_tokens for o in object_tokens(token))
+                if not ok:
+                    continue
+            if e.no_obj and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+                continue
+            return e
+        return None
+
+
+def token_lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def particles(token: Token) -> set[str]:
+    """Lemmas of the token's particles and prepositions ("call on", "pull out", "work with")."""
+    out = set()
+    for c in token.children:
+        if c.dep_ in ("prt", "prep", "agent", "advmod", "mark"):
+            out.add(token_lemma(c))
+        elif c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children):
+            out.update(token_lemma(m) for m in c.children if m.dep_ == "mark")
+    return out
+
+
+def modifiers(token: Token) -> set[str]:
+    out = set()
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            out.add(token_lemma(c))
+            out.update(token_lemma(cc) for cc in c.children if cc.dep_ in ("compound", "amod"))
+    # hyphenated "cease-fire", "sit-in" are split by the tokenizer: look one token back
+    if token.i >= 2 and token.doc[token.i - 1].text == "-":
+        out.add(token_lemma(token.doc[token.i - 2]))
+    return out
+
+
+def object_tokens(token: Token) -> list[Token]:
+    """Direct objects, passive subjects, objects of particles/prepositions and their conjuncts."""
+    objs = []
+    for c in token.children:
+        if c.dep_ in OBJ_DEPS:
+            objs.append(c)
+        elif c.dep_ in ("prep", "prt", "agent"):
+            objs.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in NOUN_POS:
+            objs.append(c)
+    for o in list(objs):
+        objs.extend(x for x in o.conjuncts if x not in objs)
+        # "a series of talks", "some 200 troops": look through quantity heads
+        for g in o.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                objs.extend(p for p in g.children if p.dep_ == "pobj")
+    # a noun trigger's "object" is its own head noun modifiers, e.g. "sanctions relief"
+    if token.pos_ in NOUN_POS:
+        objs.extend(c for c in token.children if c.dep_ in ("compound",))
+    return objs
+
+
+def object_lemmas(token: Token) -> set[str]:
+    return {token_lemma(o) for o in object_tokens(token)}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun trigger hangs from ("held *talks*", "entered into a series of *collaborations*")."""
+    cur = token
+    for _ in range(6):
+        if cur.dep_ in ("ROOT",) or cur.head == cur:
+            return None
+        head = cur.head
+        if head.pos_ in VERB_POS or (head.pos_ == "AUX" and cur.dep_ == "attr"):
+            if cur.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj", "oprd", "dative", "xcomp", "appos", "prep"):
+                return head
+            return None
+        if cur.dep_ in ("pobj", "prep", "conj", "appos", "dobj") or (cur.dep_ == "compound"):
+            cur = head
+            continue
+        return None
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    return Lexicon.from_yaml(path or DEFAULT_LEXICON)

@@ -1,0 +1,228 @@
+"""Who did it and to whom: an event's actors and recipients, read off the dependency parse.
+
+Sources are the actor mentions in the grammatical subject (the agent of a passive; a subject
+inherited through "X agreed to cooperate", "X met Y and signed"; the speaker for "X said it
+would ..."). Recipients are the actor mentions in the objects and prepositional phrases of the
+predicate ("with", "between", "to", "against", passive subjects). Coordinations and compound
+actors ("Hungarian and Romanian officials") give one participant each.
+"""
+from __future__ import annotations
+
+from collections import deque
+
+from spacy.tokens import Doc, Span, Token
+
+PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+# Branches never searched for recipients.
+SKIP_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "agent", "punct", "advcl", "relcl",
+             "parataxis", "mark", "aux", "auxpass", "neg", "cc", "npadvmod", "det", "conj",
+             "discourse", "expl", "meta", "dep"}
+# Prepositions that give places and times, not recipients ("killed in Baghdad", "met at Baikonur").
+LOCATIVE_PREPS = {"in", "at", "near", "during", "inside", "outside", "across", "throughout", "within",
+                  "since", "after", "before", "until", "amid", "amidst", "despite", "via", "like",
+                  "around", "aboard", "beyond", "among", "amongst", "under", "over", "as", "because",
+                  "than", "about", "following", "including"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "you", "them"}
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+def actor_spans(doc: Doc) -> dict[int, Span]:
+    """token index -> the actor mention (linked entity, or unlinked PERSON/ORG/GPE/NORP) covering it."""
+    out = {}
+    for ent in doc.ents:
+        if ent._.actor is None and ent.label_ not in PARTICIPANT_LABELS:
+            continue
+        for t in ent:
+            out[t.i] = ent
+    return out
+
+
+def participant(ent: Span) -> dict:
+    actor = ent._.actor or {}
+    return {"text": ent.text, "start": ent.start_char, "end": ent.end_char,
+            "actor_id": actor.get("actor_id"), "code": actor.get("code"),
+            "country": actor.get("country_code")}
+
+
+def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: set[int] = frozenset(),
+             locative: bool = True, include_root: bool = True) -> list[tuple[int, Span]]:
+    """Breadth-first walk under `root`: (depth, mention) for each actor mention found.
+
+    Conjuncts cost no depth ("Russia and the United States" are at the same depth)."""
+    found, seen_ents = [], set()
+    queue = deque([(root, 0)])
+    seen = {root.i}
+    while queue:
+        tok, depth = queue.popleft()
+        if tok.i in skip:
+            continue
+        if tok.i in actors and (include_root or tok != root):
+            ent = actors[tok.i]
+            if ent.start not in seen_ents:
+                seen_ents.add(ent.start)
+                found.append((depth, ent))
+        for c in tok.children:
+            if c.i in seen or c.i in skip:
+                continue
+            if c.dep_ in skip_deps and not (c.dep_ == "conj" and tok != root):
+                continue
+            if locative and c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+                continue
+            seen.add(c.i)
+            queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
+    return found
+
+
+def _closest(found: list[tuple[int, Span]], slack: int = 1) -> list[Span]:
+    """The mentions nearest the head; linked mentions win over unlinked ones
+    ("British Defence Secretary Tom King" -> the British government, not the unlinked name)."""
+    if not found:
+        return []
+    linked = [(d, e) for d, e in found if e._.actor is not None]
+    pool = linked or found
+    best = min(d for d, _ in pool)
+    return [e for d, e in pool if d <= best + slack]
+
+
+def _subject(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ in SUBJ_DEPS:
+            return c
+    return None
+
+
+def _passive_subject(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ in PASSIVE_SUBJ_DEPS:
+            return c
+    return None
+
+
+def _agent(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _mentions_in(tok: Token, actors: dict[int, Span], skip: set[int] = frozenset()) -> list[Span]:
+    """Mentions in a noun phrase; its place stands for it when nothing else does
+    ("Police in Belarus", "Demonstrators in Baghdad")."""
+    deps = {"relcl", "punct", "advcl", "parataxis"}
+    found = _collect(tok, actors, skip_deps=deps, skip=skip, locative=True)
+    if not found:
+        found = _collect(tok, actors, skip_deps=deps, skip=skip, locative=False)
+    return _closest(found)
+
+
+def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
+    """'X said it would ...', 'X, which signed ...': the mention the pronoun stands for."""
+    cur = pred
+    for _ in range(5):
+        if cur.dep_ == "relcl":
+            return _mentions_in(cur.head, actors)
+        if cur.head == cur:
+            return []
+        cur = cur.head
+        subj = _subject(cur)
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            return _mentions_in(subj, actors)
+    return []
+
+
+def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Token | None]:
+    """Actor mentions that did the act, and the subject token they came from."""
+    cur = pred
+    via_conj = False
+    for _ in range(5):
+        if via_conj and _subject(cur) is None and _passive_subject(cur) is not None:
+            # "X has been indicted ... and will resign": the shared subject, not the agent
+            subj = _passive_subject(cur)
+            return _mentions_in(subj, actors), subj
+        agent = _agent(cur)
+        if agent is not None:
+            return _mentions_in(agent, actors), agent
+        subj = _subject(cur)
+        if subj is not None:
+            if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
+                return _resolve_pronoun(cur, actors), subj
+            return _mentions_in(subj, actors), subj
+        if _passive_subject(cur) is not None:
+            return [], None
+        # subjectless: inherit through "X agreed to cooperate", "X met Y and signed", "X, seeking ..."
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head != cur:
+            if cur.dep_ == "acl" and cur.head.pos_ not in ("VERB", "AUX"):
+                # "intentions to deploy": the noun's own verb
+                nxt = cur.head
+                if nxt.dep_ in ("dobj", "pobj", "attr") and nxt.head.pos_ in ("VERB", "AUX"):
+                    cur = nxt.head
+                    continue
+                return [], None
+            via_conj = cur.dep_ == "conj"
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                # pcomp under a preposition: climb to the verb
+                while cur.pos_ not in ("VERB", "AUX") and cur.head != cur:
+                    cur = cur.head
+            continue
+        break
+    return [], None
+
+
+def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
+    """'Russia's invasion', 'Russian-American talks', 'the attack by X'."""
+    found = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors:
+            found.append(actors[c.i])
+        elif c.dep_ == "poss":
+            found.extend(_mentions_in(c, actors))
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found.extend(_mentions_in(g, actors))
+    return found
+
+
+def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclude: set[int]) -> list[Span]:
+    """Actor mentions in the objects of the predicate and of the trigger (if a noun under a light verb)."""
+    found: list[tuple[int, Span]] = []
+    # "demanded that the US cancel ...", "said Libya must hand over ...": the addressee is the
+    # subject of the complement clause
+    clauses = [c for c in pred.children if c.dep_ == "ccomp"]
+    if trigger != pred and trigger.dep_ == "ccomp" and trigger.head == pred and trigger not in clauses:
+        clauses.append(trigger)
+    for c in clauses:
+        subj = _subject(c) or _passive_subject(c)
+        if subj is not None and subj.lower_ not in PRONOUNS and not any(t.i in exclude for t in subj.subtree):
+            found.extend((0, e) for e in _mentions_in(subj, actors))
+    passive = _passive_subject(pred)
+    if passive is not None and _subject(pred) is None and not any(
+            t.i in exclude for t in passive.subtree):
+        found.extend((0, e) for e in _mentions_in(passive, actors))
+    roots = [pred] if trigger == pred else [pred, trigger]
+    for root in roots:
+        found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, include_root=root == trigger and root != pred))
+    if not found:
+        # no object or partner: the place of the act is its target ("arrived in Amman",
+        # "set up a centre in Tokyo", "aid to refugees in Liberia")
+        for root in roots:
+            found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, locative=False,
+                                  include_root=root == trigger and root != pred))
+        found = [(d, e) for d, e in found if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
+    return _closest(found, slack=1)
+
+
+def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
+    """Mentions under 'between X and Y' / 'among X, Y and Z' attached to `tok`."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(e for _, e in _collect(g, actors, skip_deps={"relcl", "punct"}, locative=True))
+    return out

