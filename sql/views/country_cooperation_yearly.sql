@@ -29,22 +29,43 @@ top_partner as (
     group by all
 ),
 
+country_events as (
+    -- one row per country and event, however many partners the event had
+    select distinct year(event_date) as year, country_code, event_id, article_id,
+           is_material, intensity
+    from both_directions
+),
+
+partners as (
+    select year, country_code, count(distinct partner) as partners
+    from partner_counts
+    group by all
+),
+
 totals as (
     select
-        year(event_date) as year,
+        year,
         country_code,
-        count(distinct event_id) as events,
-        count(distinct partner) as partners,
+        count(*) as events,
         count(distinct article_id) as articles,
-        count(distinct event_id) filter (where is_material) as material_events,
+        count(*) filter (where is_material) as material_events,
         round(avg(intensity), 2) as mean_intensity
-    from both_directions
+    from country_events
     group by all
 ),
 
 final as (
-    select totals.*, top_partner.top_partner
+    select
+        totals.year,
+        totals.country_code,
+        totals.events,
+        partners.partners,
+        totals.articles,
+        totals.material_events,
+        totals.mean_intensity,
+        top_partner.top_partner
     from totals
+    join partners using (year, country_code)
     join top_partner using (year, country_code)
 )
 
