@@ -1,0 +1,109 @@
+"""`entente_timex`: find temporal expressions and normalize them to TIMEX3 (see docs/timex.md).
+
+Runs after the model's parser and ner. Candidates come from the regex grammar over doc.text
+(timex_grammar), are filtered with the tagger/parser/NER as hints (timex_filter), then
+normalized in text order so that anaphoric expressions ("a year earlier", "the quarter",
+"that day") see the expressions before them (timex_normalize, timex_relative, timex_duration)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from entente.nlp import extensions  # noqa: F401  (registers Doc._.dct / Doc._.timexes)
+from entente.nlp import timex_values as tv
+from entente.nlp.timex_duration import norm_duration, norm_ref, norm_set, norm_time
+from entente.nlp.timex_filter import keep
+from entente.nlp.timex_grammar import candidates, select
+from entente.nlp.timex_normalize import (
+    Context, norm_century, norm_date, norm_decade, norm_month, norm_month_year, norm_year)
+from entente.nlp.timex_relative import (
+    norm_ago, norm_anaphor, norm_bare, norm_deictic, norm_holiday, norm_quarter, norm_quarter_rel,
+    norm_rel, norm_season, norm_the_unit, norm_weekday)
+from entente.nlp.timex_tense import tense_of
+
+NORMALIZERS = {
+    "date": norm_date, "month_year": norm_month_year, "month": norm_month, "year": norm_year,
+    "decade": norm_decade, "century": norm_century, "quarter": norm_quarter,
+    "quarter_rel": norm_quarter_rel, "period_rel": norm_quarter_rel, "season": norm_season,
+    "rel": norm_rel, "bare": norm_bare, "ago": norm_ago, "anaphor": norm_anaphor,
+    "duration": norm_duration, "set": norm_set, "ref": norm_ref, "deictic": norm_deictic,
+    "weekday": norm_weekday, "time": norm_time, "holiday": norm_holiday, "the_unit": norm_the_unit,
+}
+NEEDS_TENSE = {"date", "month", "quarter", "quarter_rel", "period_rel", "season", "weekday", "time",
+               "holiday", "rel"}
+
+
+def find_timexes(doc: Doc) -> list[dict]:
+    text = doc.text
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    starts = [s.start_char for s in sents]
+    ctx = Context(dct=tv.parse_iso(doc._.dct))
+    out = []
+    for s, e, kind in select([c for c in candidates(text) if keep(doc, text, *c)]):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        ctx.sent = bisect.bisect_right(starts, s) - 1
+        ctx.tense = tense_of(span) if kind in NEEDS_TENSE else 0
+        ctx.anchor = None
+        ctx.following = text[e:e + 12]
+        s = _trim_determiner(text, s, e, kind)
+        try:
+            res = NORMALIZERS[kind](text[s:e], ctx)
+        except (ValueError, KeyError, AttributeError, IndexError, TypeError):
+            res = None
+        if res is None:
+            continue
+        out.append(_record(text, s, e, res, ctx))
+        if kind not in ("ago", "bare") and not re.search(r"(?i)year-(ago|earlier)|last year|a year", text[s:e]):
+            _remember(out[-1], ctx)
+    return out
+
+
+LEAD_DET = re.compile(r"(?i)(?:a|an|the|its|their|his|her|our|that|this)\s+(?=\S*-)")
+PRENOMINAL = re.compile(r"(?i)(?:quarter|half|year|month|week|day|hour|minute|second|decade|century)s?$")
+
+
+def _trim_determiner(text, s, e, kind) -> int:
+    """TimeML: in "a third-quarter loss" / "the 1996 election" the determiner belongs to the noun."""
+    m = LEAD_DET.match(text, s)
+    if m and kind in ("quarter", "duration") and PRENOMINAL.search(text[s:e]) and "-" in text[m.end():e]:
+        return m.end()
+    if kind == "year" and re.match(r"(?i)the\s+\d{4}$", text[s:e]) and re.match(r"\s+[a-z]", text[e:e + 3]):
+        return s + 4
+    return s
+
+
+def _record(text, s, e, res, ctx) -> dict:
+    typ, value, anchored = res
+    rs, re_, _ = tv.value_range(value) if typ in ("DATE", "TIME") else (None, None, None)
+    return {"start": s, "end": e, "text": text[s:e], "type": typ, "value": value,
+            "range_start": rs, "range_end": re_, "granularity": tv.granularity_of(value, typ),
+            "anchor": (ctx.anchor or (ctx.dct.isoformat() if ctx.dct else None)) if anchored else None,
+            "sentence_index": ctx.sent}
+
+
+def _remember(t: dict, ctx: Context) -> None:
+    """Keep the last absolute date (and quarter) for anaphoric expressions that follow."""
+    if t["type"] not in ("DATE", "TIME") or t["range_start"] is None:
+        return
+    ctx.ref = t["value"][:10] if t["type"] == "TIME" else t["value"]
+    if t["granularity"] in ("quarter", "half"):
+        ctx.quarter, ctx.quarter_sent = t["value"], ctx.sent
+
+
+class TimexTagger:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.timexes = find_timexes(doc)
+        return doc
+
+
+@Language.factory("entente_timex")
+def make_timex(nlp: Language, name: str) -> TimexTagger:
+    return TimexTagger(nlp, name)

@@ -1,0 +1,117 @@
+"""Reject regex candidates that are not temporal, using capitalization, the tagger/parser and the
+model's entities as hints ("May" the verb, "2000 troops", "the fall of Rome", "a second")."""
+from __future__ import annotations
+
+import re
+
+AMBIGUOUS_MONTHS = re.compile(r"^(may|march|mar|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)$", re.I)
+MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|last|this|next|early|late|mid|during|through|"
+                       r"from|to|between|and|before|after|or|throughout|end|beginning|start|each|every)\s*-?)$",
+                       re.I)
+NOT_TIME_ENTS = {"MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _first_alpha_upper(s: str) -> bool:
+    m = re.search(r"[A-Za-z]", s)
+    return bool(m) and m.group(0).isupper()
+
+
+def keep(doc, text: str, s: int, e: int, kind: str) -> bool:
+    frag = text[s:e]
+    check = CHECKS.get(kind)
+    return check(doc, text, s, e, frag) if check else True
+
+
+def _month_ok(doc, text, s, e, frag):
+    m = re.search(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", frag)
+    if not m or not _first_alpha_upper(m.group(0)):
+        return False
+    word = m.group(0).rstrip(".")
+    if m.group(0).endswith(".") or len(word) > 4 or word.lower() in ("june", "july"):
+        ambiguous = word.lower() in ("may", "march")
+    else:
+        ambiguous = True
+    if not ambiguous:
+        return True
+    before = text[max(0, s - 20):s + m.start()]
+    return bool(MONTH_CUE.search(before.rstrip())) and not re.match(r"\s+(?:be|have|not|also)\b", text[e:e + 6])
+
+
+def _date_ok(doc, text, s, e, frag):
+    if re.search(r"\d{4}-\d\d-\d\d|/", frag):
+        return True
+    m = re.search(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*", frag)
+    return bool(m) and _first_alpha_upper(m.group(0))
+
+
+def _weekday_ok(doc, text, s, e, frag):
+    m = re.search(r"(?i)(mon|tue|wed|thu|fri|sat|sun)[a-z]*", frag)
+    return bool(m) and m.group(0)[0].isupper()
+
+
+def _year_ok(doc, text, s, e, frag):
+    if not re.search(r"\d{4}", frag):
+        return True
+    y = int(re.search(r"\d{4}", frag).group(0))
+    if re.match(r"\s*(?:-|–|to)\s*\d", text[e:e + 5]) and y < 1900:
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    tok = next((t for t in span if t.like_num), None) if span is not None else None
+    if tok is None:
+        return True
+    if tok.ent_type_ in NOT_TIME_ENTS:
+        return False
+    has_cue = re.search(r"(?i)\b(in|since|until|by|of|from|to|during|before|after|year|fiscal|and|through)\s*$",
+                        text[max(0, s - 12):s]) or frag[:1].isalpha()
+    if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i:
+        return False
+    return bool(has_cue or tok.ent_type_ == "DATE" or 1900 <= y <= 2099)
+
+
+def _season_ok(doc, text, s, e, frag):
+    low = frag.lower()
+    if re.search(r"\d{4}", frag):
+        return True
+    det = re.search(r"\b(the|this|last|next|past|coming|that|early|late|mid|end|beginning)\b", low)
+    if not det:
+        return False
+    if re.match(r"\s+of\b", text[e:e + 4]) or re.match(r"the\s+(fall|spring)$", low) and \
+            re.match(r"\s*(?:of|in|from|to|and)\b", text[e:e + 6]):
+        return False
+    return True
+
+
+def _duration_ok(doc, text, s, e, frag):
+    low = frag.lower()
+    if re.fullmatch(r"an?\s+(second|minute)", low):
+        return False
+    if re.search(r"\bold$", low):
+        return False
+    return not re.match(r"\s*-?\s*(?:old)\b", text[e:e + 5])
+
+
+def _quarter_ok(doc, text, s, e, frag):
+    m = re.search(r"\b([qh])[1-4]\b", frag, re.I)
+    return not m or m.group(1).isupper()
+
+
+def _decade_ok(doc, text, s, e, frag):
+    if re.search(r"\d{4}|'\d0", frag) or re.search(r"(?i)[a-z]{5}", frag):
+        return True
+    return bool(re.search(r"(?i)\bthe\b", text[max(0, s - 12):e]))
+
+
+def _ref_ok(doc, text, s, e, frag):
+    low = frag.lower()
+    if low in ("former",):
+        return False
+    if low in ("current", "recent", "future"):
+        nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])
+        return not nxt or nxt.group(1) in ("years", "months", "weeks", "days", "times", "generations",
+                                           "decades", "period", "periods")
+    return True
+
+
+CHECKS = {"month": _month_ok, "month_year": _month_ok, "date": _date_ok, "weekday": _weekday_ok,
+          "year": _year_ok, "season": _season_ok, "duration": _duration_ok, "quarter": _quarter_ok,
+          "decade": _decade_ok, "ref": _ref_ok}

@@ -1,0 +1,293 @@
+"""Normalizers for expressions resolved against the DCT or an earlier expression:
+quarters, seasons, "last year", "two weeks ago", "that day", weekdays, "yesterday", holidays."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.easter import easter
+
+from entente.nlp import timex_values as tv
+from entente.nlp.timex_lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value
+from entente.nlp.timex_normalize import _direction, _dct, _month, _near_year, _rel_year, _year
+
+QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _shift_value(value: str, unit: str, n: int) -> str | None:
+    """Shift a DATE value (any granularity) by n units, keeping its granularity."""
+    start, _, gran = tv.value_range(value)
+    if start is None:
+        return None
+    d = tv.shift(dt.date.fromisoformat(start), unit, n)
+    if gran == "season":
+        return f"{d.year:04d}{value[4:]}"
+    return tv.value_at(d, gran) if gran in ("day", "week", "month", "quarter", "half", "year",
+                                            "decade", "century") else None
+
+
+def norm_quarter(text, ctx):
+    t = text.lower()
+    m = re.search(r"\b([qh])([1-4])\b", t)
+    if m:
+        kind, n = m.group(1).upper(), int(m.group(2))
+    else:
+        w = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(quarter|half)", t)
+        if not w:
+            return None
+        kind, n = ("Q" if w.group(2) == "quarter" else "H"), QORD[w.group(1)]
+    year = _rel_year(text, ctx)
+    if year is None and ("year-ago" in t or "year-earlier" in t) and ctx.dct:
+        year = ctx.dct.year - 1
+    anchored = year is None or not _year(text)
+    if year is None:
+        base = _dct(ctx)
+        if base is None:
+            return "DATE", f"XXXX-{kind}{n}", False
+        cur = tv.quarter_of(base) if kind == "Q" else (1 if base.month <= 6 else 2)
+        year = base.year - 1 if (ctx.tense < 0 and n > cur) else base.year
+    elif anchored:
+        _dct(ctx)
+    return "DATE", f"{year:04d}-{kind}{n}", anchored
+
+
+def norm_quarter_rel(text, ctx):
+    """'the quarter', 'the latest quarter', 'last quarter', 'the year-ago quarter', 'the latest period'."""
+    t = text.lower()
+    half = "half" in t and "quarter" not in t
+    unit = "half" if half else "quarter"
+    recent = ctx.quarter if ctx.quarter and ctx.sent - ctx.quarter_sent <= 8 else None
+    if recent and half != ("-H" in recent):
+        recent = None
+    year_back = re.search(r"year-ago|year-earlier|last year|a year (earlier|ago)", t)
+    if "period" in t and re.search(r"(1\d{3}|20\d\d)", t) and not recent:
+        return "DATE", str(_year(text)), False
+    if recent and not re.search(r"\b(last|previous|prior|next|this|current)\b", t):
+        base_val, ctx.anchor = recent, recent
+    else:
+        base = _dct(ctx)
+        if base is None:
+            return None
+        base_val = tv.value_at(base, unit)
+        d = _direction(text, ctx) if re.search(r"\b(last|previous|prior|next)\b", t) else 0
+        if d == 0 and ("latest" in t or t.strip() in ("the quarter", "the period")) and ctx.tense < 0:
+            d = -1
+        base_val = _shift_value(base_val, unit, d) if d else base_val
+    if year_back:
+        base_val = _shift_value(base_val, "year", -1)
+    if "period" in t and re.search(r"(1\d{3}|20\d\d)", t):
+        base_val = str(_year(text)) + base_val[4:]
+    return ("DATE", base_val, True) if base_val else None
+
+
+def norm_season(text, ctx):
+    code = SEASONS[re.search(r"(spring|summer|fall|autumn|winter)", text, re.I).group(1).lower()]
+    year = _year(text)
+    if year:
+        return "DATE", f"{year:04d}-{code}", False
+    base = _dct(ctx)
+    if base is None:
+        return "DATE", f"XXXX-{code}", False
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    cur_year = base.year - 1 if code == "WI" and base.month <= 2 else base.year
+    in_season = start <= (base.month if base.month > 2 or code != "WI" else base.month + 12) < start + 3
+    d = _direction(text, ctx)
+    if d < 0:
+        year = cur_year if (base.month >= start + 3 and code != "WI") else cur_year - 1
+    elif d > 0:
+        year = cur_year if (base.month < start and not in_season) else cur_year + 1
+    else:
+        year = cur_year
+    return "DATE", f"{year:04d}-{code}", True
+
+
+def norm_rel(text, ctx):
+    """'last year', 'this week', 'next month', 'earlier this year', 'the past decade'."""
+    t = text.lower()
+    unit = re.search(r"(weekend|week|month|year|decade|century)\b", t).group(1)
+    if re.search(r"\bthe\s+(next|coming)\s", t) or re.match(r"past\s", t):
+        if unit != "weekend" and not re.search(r"\b(early|late|end|beginning|start|mid)", t):
+            return "DURATION", "P" + {"week": "1W", "month": "1M", "year": "1Y", "decade": "10Y",
+                                      "century": "100Y"}[unit], False
+    if re.search(r"\bthe\s+same\s", t) and ctx.ref:
+        ctx.anchor = ctx.ref
+        return "DATE", ctx.ref, True
+    base = _dct(ctx)
+    if base is None:
+        return "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(_direction(text, ctx), "PRESENT_REF"), False
+    d = _direction(text, ctx) if re.search(r"\b(last|past|previous|next|coming|following|upcoming)\b", t) else 0
+    if unit == "weekend":
+        wk = tv.shift(base, "week", d)
+        return "DATE", tv.week_value(wk) + "-WE", True
+    return "DATE", tv.value_at(tv.shift(base, unit, d), unit), True
+
+
+def norm_bare(text, ctx):
+    """'the end of the year', 'year-end', 'the weekend', 'year-ago' → the DCT's unit (or a year back)."""
+    t = text.lower()
+    base = _dct(ctx)
+    if base is None:
+        return None
+    if "weekend" in t:
+        return "DATE", tv.week_value(base) + "-WE", True
+    if "year-ago" in t or "year-earlier" in t:
+        recent = ctx.quarter if ctx.quarter and ctx.sent - ctx.quarter_sent <= 8 else None
+        return "DATE", (_shift_value(recent, "year", -1) if recent else str(base.year - 1)), True
+    if "full year" in t:
+        return "DATE", str(base.year), True
+    unit = re.search(r"(week|month|year|decade|century|day)", t).group(1)
+    return "DATE", tv.value_at(base, unit), True
+
+
+def norm_ago(text, ctx):
+    t = text.lower()
+    um = re.search(r"(second|minute|hour|day|night|fortnight|week|month|quarter|year|decade|centur)", t)
+    n = number_value(re.sub(r"^(about|around|approximately|nearly|almost|roughly|more than|less than|"
+                            r"some|just|only|at least|up to|well over)\s+", "", t[:um.start()].strip(" -")))
+    sign = -1 if re.search(r"\b(ago|earlier|before|back)\b", t) else 1
+    if n is None or n == "X":
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False
+    unit = {"centur": "century", "night": "day", "fortnight": "week"}.get(um.group(1), um.group(1))
+    n = n * 2 if um.group(1) == "fortnight" else n
+    if unit in ("second", "minute", "hour"):
+        base = _dct(ctx)
+        return ("DATE", base.isoformat(), True) if base else None
+    if not float(n).is_integer():
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False
+    n = int(n)
+    relative_to_ref = re.search(r"\b(earlier|later|before|after)\b", t)
+    recent_q = ctx.quarter if ctx.quarter and ctx.sent - ctx.quarter_sent <= 3 else None
+    gran = {"decade": "year", "century": "year"}.get(unit, unit)
+    if unit == "year" and n == 1 and recent_q:
+        ctx.anchor = recent_q
+        return "DATE", _shift_value(recent_q, "year", sign), True
+    if relative_to_ref and ctx.ref and _finer_or_equal(ctx.ref, unit):
+        ctx.anchor = ctx.ref
+        start = dt.date.fromisoformat(tv.value_range(ctx.ref)[0])
+        return "DATE", tv.value_at(tv.shift(start, unit, sign * n), gran), True
+    base = _dct(ctx)
+    if base is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False
+    return "DATE", tv.value_at(tv.shift(base, unit, sign * n), gran), True
+
+
+ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 4, "decade": 5,
+         "century": 6}
+
+
+def _order(g):
+    return ORDER.get(g, 9)
+
+
+def _finer_or_equal(value, unit):
+    g = tv.value_range(value)[2]
+    return g is not None and _order(g) <= _order(unit)
+
+
+def norm_anaphor(text, ctx):
+    """'that day', 'the next day', 'earlier that day', 'later that year', 'the day before'."""
+    t = text.lower()
+    part = re.search(r"(morning|afternoon|evening|night)", t)
+    unit = "day" if part else re.search(r"(day|weekend|week|month|year)\b", t).group(1)
+    d = -1 if re.search(r"previous|preceding|prior|before", t) else 1 if re.search(r"next|following|after", t) else 0
+    ref = ctx.ref if ctx.ref and _finer_or_equal(ctx.ref, "week" if unit == "weekend" else unit) else None
+    if ref:
+        ctx.anchor = ref
+        start = dt.date.fromisoformat(tv.value_range(ref)[0])
+    else:
+        start = _dct(ctx)
+        if start is None:
+            return None
+    u = "week" if unit == "weekend" else unit
+    day = tv.shift(start, u, d)
+    if part:
+        return "TIME", day.isoformat() + "T" + PARTS_OF_DAY[part.group(1)], True
+    val = tv.value_at(day, u) + ("-WE" if unit == "weekend" else "")
+    return "DATE", val, True
+
+
+def norm_deictic(text, ctx):
+    t = text.lower()
+    base = _dct(ctx)
+    if base is None:
+        return "DATE", "PRESENT_REF", False
+    off = -2 if "day before yesterday" in t else 2 if "day after tomorrow" in t else \
+        -1 if "yesterday" in t else 1 if "tomorrow" in t else 0
+    part = re.search(r"(morning|afternoon|evening|night|tonight|overnight)", t)
+    if part and part.group(1) == "night" and re.search(r"\blast\b", t):
+        off = -1
+    day = base + dt.timedelta(days=off)
+    if part:
+        code = "NI" if part.group(1) == "tonight" else PARTS_OF_DAY[part.group(1)]
+        return "TIME", day.isoformat() + "T" + code, True
+    return "DATE", day.isoformat(), True
+
+
+def norm_weekday(text, ctx):
+    t = text.lower()
+    w = re.search(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*", t)
+    wd = WEEKDAYS.get(w.group(0).rstrip("."), None) if w else None
+    if wd is None:
+        wd = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}[w.group(1)]
+    base = _dct(ctx)
+    part = re.search(r"(morning|afternoon|evening|night)", t)
+    if base is None:
+        return "DATE", f"XXXX-WXX-{wd + 1}", False
+    if re.search(r"\b(last|past|previous)\b", t):
+        day = tv.weekday_near(base - dt.timedelta(days=1), wd, -1)
+    elif re.search(r"\b(next|coming)\b", t):
+        day = tv.weekday_near(base + dt.timedelta(days=1), wd, 1)
+    elif re.search(r"\bthis\b", t):
+        day = tv.weekday_near(base, wd, 1 if ctx.tense >= 0 else -1)
+    else:
+        day = tv.weekday_near(base, wd, 1 if ctx.tense > 0 else -1)
+    if part:
+        return "TIME", day.isoformat() + "T" + PARTS_OF_DAY[part.group(1)], True
+    return "DATE", day.isoformat(), True
+
+
+def norm_holiday(text, ctx):
+    t = " ".join(text.lower().split())
+    year = _year(text)
+    base = ctx.dct
+    if year is None and base is None:
+        return None
+    def on(y):
+        if "thanksgiving" in t:
+            nov1 = dt.date(y, 11, 1)
+            return tv.weekday_near(nov1, 3, 1) + dt.timedelta(weeks=3)
+        if "easter" in t or "good friday" in t:
+            e = easter(y)
+            return e - dt.timedelta(days=2) if "good friday" in t else e
+        if "memorial day" in t:
+            return tv.weekday_near(dt.date(y, 5, 31), 0, -1)
+        if "labor day" in t:
+            return tv.weekday_near(dt.date(y, 9, 1), 0, 1)
+        for name, (mo, d) in sorted(HOLIDAYS.items(), key=lambda kv: -len(kv[0])):
+            if name in t:
+                return dt.date(y, mo, d)
+        return dt.date(y, 1, 1)
+    if year:
+        return "DATE", on(year).isoformat(), False
+    _dct(ctx)
+    d = _direction(text, ctx)
+    cands = [on(y) for y in (base.year - 1, base.year, base.year + 1)]
+    if d < 0:
+        pick = max([c for c in cands if c <= base])
+    elif d > 0:
+        pick = min([c for c in cands if c >= base])
+    else:
+        pick = min(cands, key=lambda c: abs((c - base).days))
+    return "DATE", pick.isoformat(), True
+
+
+def norm_the_unit(text, ctx):
+    """'for the year' → the DCT's year; 'the year ended/ending ...' is a DURATION (fiscal period)."""
+    t = text.lower()
+    unit = re.search(r"(year|week|month)", t).group(1)
+    if ctx.following and re.match(r"\s+(ended|ending|through|to)\b", ctx.following):
+        return "DURATION", "P1" + unit[0].upper(), False
+    base = _dct(ctx)
+    if base is None:
+        return None
+    return "DATE", tv.value_at(base, unit), True
