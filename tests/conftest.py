@@ -37,7 +37,8 @@ def nlp():
 
 
 def seed_text() -> str:
-    return (SAMPLE_SEED if SAMPLE_SEED.exists() else SEED).read_text(encoding="utf-8")
+    """The seed article as shipped in data/samples (a copy of shared/seeds)."""
+    return SAMPLE_SEED.read_text(encoding="utf-8")
 
 
 # Tests use the project-local Airflow home that `make test` sets up, never ~/airflow.

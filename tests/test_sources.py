@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, PROJECT
+from conftest import PROJECT, SAMPLE_SEED
 from entente.sources import collect
 from entente.sources.boilerplate import strip_boilerplate
 from entente.sources.inbox import InboxFileError, inbox_files, read_inbox_file
@@ -18,7 +18,7 @@ BOILERPLATE_LINES = ["Previous Article", "Winter Rain and Brakes: Safe Steps for
 
 
 def test_seed_article_loses_its_navigation_and_comment_lines():
-    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
+    title, _, body = SAMPLE_SEED.read_text(encoding="utf-8").partition("\n")
     cleaned = strip_boilerplate(body)
     lines = {line.strip() for line in cleaned.splitlines()}
     for boilerplate in BOILERPLATE_LINES:
