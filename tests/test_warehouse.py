@@ -21,7 +21,8 @@ TEXT = ("On April 8, 2010, the United States and Russia signed the New START tre
         "Both sides praised the deal.")
 
 
-def stage_article(warehouse, text=TEXT, event_type="AGREE", quad_class=1, end=None):
+def stage_article(warehouse, text=TEXT, event_type="AGREE", quad_class=1, end=None,
+                  event_date="2010-04-08"):
     """Stage one article and an extraction of it as the NLP stage would write it."""
     article = Article(source="test", title="New START signed", text=text,
                       published_at=datetime(2010, 4, 9, tzinfo=timezone.utc))
@@ -42,7 +43,7 @@ def stage_article(warehouse, text=TEXT, event_type="AGREE", quad_class=1, end=No
                     "start_char": 0, "end_char": end or len(sentence), "sentence": sentence,
                     "trigger": "signed", "event_type": event_type, "cameo_code": "057",
                     "quad_class": quad_class, "intensity": 6.5, "context": "military",
-                    "modality": "asserted", "event_date": "2010-04-08",
+                    "modality": "asserted", "event_date": event_date,
                     "date_precision": "day", "date_source": "timex", "confidence": 0.9,
                     "extractor_version": EXTRACTOR_VERSION}],
         "event_participants": [
@@ -165,3 +166,19 @@ def test_second_writer_waits_then_gives_up_with_a_clear_message(warehouse):
             with writer_lock(warehouse, timeout=1):
                 pass
         assert time.monotonic() - start >= 1
+
+
+def test_reports_of_one_event_in_several_articles_count_once(warehouse):
+    stage_article(warehouse)
+    stage_article(warehouse, text=TEXT.replace("Prague", "the Czech capital"))
+    stage_article(warehouse, text=TEXT.replace("Both", "Later both"), event_date="2010-04-10")
+    stage_article(warehouse, text=TEXT.replace("Both", "Years later both"),
+                  event_date="2011-02-05")  # a later event between the same pair
+    stages.publish(warehouse=warehouse)
+    con = connect_readonly(warehouse)
+    yearly = con.execute("SELECT period, events, reports, articles FROM cooperation_dyads_yearly "
+                         "ORDER BY period").fetchall()
+    clusters = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()
+    con.close()
+    assert yearly == [(2010, 1, 3, 3), (2011, 1, 1, 1)]
+    assert clusters == [(2,)]

@@ -12,7 +12,9 @@ import pandas as pd
 from entente.warehouse.publish import connect_readonly
 
 REPORT_VIEWS = ("cooperation_dyads_yearly", "cooperation_dyads_monthly",
-                "country_cooperation_yearly", "cooperation_events", "event_provenance")
+                "country_cooperation_yearly", "country_partners_yearly",
+                "cooperation_by_category_yearly", "dyad_balance_yearly",
+                "cooperation_events", "event_provenance")
 FORMATS = ("csv", "parquet")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")

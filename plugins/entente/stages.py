@@ -106,6 +106,7 @@ def publish(batch_ids: list[str] | None = None, warehouse: Path | None = None,
             failures: list[SourceFailure] | None = None) -> PublishResult:
     """Load the extracted batches, audit them, and publish — or publish nothing."""
     from entente import quality
+    from entente.warehouse.clusters import assign_clusters
     from entente.warehouse.load import load_batches
     from entente.warehouse.publish import publish_snapshot
 
@@ -116,6 +117,7 @@ def publish(batch_ids: list[str] | None = None, warehouse: Path | None = None,
     def build(con: duckdb.DuckDBPyConnection) -> PublishResult:
         con.begin()
         summary = load_batches(con, batch_ids, warehouse)
+        assign_clusters(con)
         outcome = quality.audit(con, summary.article_ids)
         if outcome.success:
             con.commit()

@@ -20,7 +20,7 @@ COUNTS = {
 def warehouse_counts(warehouse: Path) -> dict[str, int]:
     con = connect_readonly(warehouse)
     try:
-        return {name: con.execute(sql).fetchone()[0] for name, sql in COUNTS.items()}
+        return {name: con.execute(sql).fetchall()[0][0] for name, sql in COUNTS.items()}
     finally:
         con.close()
 

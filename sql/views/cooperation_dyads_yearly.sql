@@ -1,5 +1,7 @@
 -- depends: cooperation_dyads
--- Cooperation between two countries per calendar year of the event date.
+-- Cooperation between two countries per calendar year of the event date. `events` counts
+-- distinct event clusters (one real-world event reported many times counts once);
+-- `reports` counts the event rows behind them.
 with
 
 dyads as (
@@ -11,9 +13,11 @@ final as (
         year(event_date) as period,
         country_a,
         country_b,
-        count(distinct event_id) as events,
+        count(distinct cluster_id) as events,
+        count(distinct event_id) as reports,
         count(distinct article_id) as articles,
-        count(distinct event_id) filter (where is_material) as material_events,
+        count(distinct source) as sources,
+        count(distinct cluster_id) filter (where is_material) as material_events,
         round(avg(intensity), 2) as mean_intensity
     from dyads
     group by all

@@ -23,6 +23,7 @@ event_countries as (
 final as (
     select
         events.event_id,
+        coalesce(events.cluster_id, events.event_id) as cluster_id,
         events.article_id,
         events.event_type,
         events.cameo_code,

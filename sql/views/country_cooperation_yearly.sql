@@ -1,5 +1,6 @@
 -- depends: cooperation_dyads
--- Each country's cooperation per year: events, distinct partners, and its top partner.
+-- Each country's cooperation per year: distinct events (clusters), partners, and its top
+-- partner.
 with
 
 dyads as (
@@ -7,50 +8,38 @@ dyads as (
 ),
 
 both_directions as (
-    select event_id, article_id, event_date, is_material, intensity,
+    select cluster_id, article_id, event_date, is_material, intensity,
            country_a as country_code, country_b as partner
     from dyads
     union all
-    select event_id, article_id, event_date, is_material, intensity,
+    select cluster_id, article_id, event_date, is_material, intensity,
            country_b as country_code, country_a as partner
     from dyads
 ),
 
 partner_counts as (
     select year(event_date) as year, country_code, partner,
-           count(distinct event_id) as events
+           count(distinct cluster_id) as events
     from both_directions
     group by all
 ),
 
 top_partner as (
-    select year, country_code, arg_max(partner, events) as top_partner
-    from partner_counts
-    group by all
-),
-
-country_events as (
-    -- one row per country and event, however many partners the event had
-    select distinct year(event_date) as year, country_code, event_id, article_id,
-           is_material, intensity
-    from both_directions
-),
-
-partners as (
-    select year, country_code, count(distinct partner) as partners
+    select year, country_code, arg_max(partner, events) as top_partner,
+           count(*) as partners
     from partner_counts
     group by all
 ),
 
 totals as (
     select
-        year,
+        year(event_date) as year,
         country_code,
-        count(*) as events,
+        count(distinct cluster_id) as events,
         count(distinct article_id) as articles,
-        count(*) filter (where is_material) as material_events,
+        count(distinct cluster_id) filter (where is_material) as material_events,
         round(avg(intensity), 2) as mean_intensity
-    from country_events
+    from both_directions
     group by all
 ),
 
@@ -59,13 +48,12 @@ final as (
         totals.year,
         totals.country_code,
         totals.events,
-        partners.partners,
+        top_partner.partners,
         totals.articles,
         totals.material_events,
         totals.mean_intensity,
         top_partner.top_partner
     from totals
-    join partners using (year, country_code)
     join top_partner using (year, country_code)
 )
 

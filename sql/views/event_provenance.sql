@@ -23,6 +23,7 @@ participants as (
 final as (
     select
         events.event_id,
+        events.cluster_id,
         events.event_type,
         events.quad_class,
         events.modality,

@@ -72,7 +72,7 @@ def _insert(con, table: str, parquet: str, summary: LoadSummary, extra: str = ""
     if dedupe_key:
         select += f" QUALIFY row_number() OVER (PARTITION BY {dedupe_key}) = 1"
     target = f"{table} ({names}{', ' + extra if extra else ''})"
-    inserted = con.execute(f"INSERT INTO {target} {select}", [parquet]).fetchone()[0]
+    inserted = con.execute(f"INSERT INTO {target} {select}", [parquet]).fetchall()[0][0]
     summary.rows[table] = summary.rows.get(table, 0) + inserted
 
 

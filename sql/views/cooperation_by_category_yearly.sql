@@ -1,0 +1,23 @@
+-- depends: cooperation_dyads
+-- Cooperation between two countries per year, by PLOVER category and context (on what).
+with
+
+dyads as (
+    select * from cooperation_dyads
+),
+
+final as (
+    select
+        year(event_date) as period,
+        country_a,
+        country_b,
+        event_type,
+        coalesce(context, 'unspecified') as context,
+        count(distinct cluster_id) as events,
+        count(distinct article_id) as articles
+    from dyads
+    group by all
+)
+
+select * from final
+order by period, country_a, country_b, event_type, context
