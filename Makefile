@@ -39,5 +39,8 @@ airflow: setup
 eval: setup
 	bash scripts/eval.sh
 
+bench: setup
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(AIRFLOW_HOME) data/*.duckdb* data/staging reports

@@ -60,7 +60,8 @@ def write_reports(warehouse: Path, out_dir: Path, views: list[str] | None = None
 def _write_view(con, view: str, out_dir: Path, fmt: str) -> Path:
     frame = con.execute(f'SELECT * FROM "{view}"').df()  # view name checked against catalog
     for column in frame.columns:  # lists (countries) read better joined
-        if frame[column].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
+        if frame[column].dtype == object and frame[column].map(
+                lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
             frame[column] = frame[column].map(
                 lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v)
     target = out_dir / f"{view}.{fmt}"
