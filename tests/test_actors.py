@@ -195,3 +195,34 @@ def test_pipe_matches_single_calls(nlp):
     texts = ["Moscow and Washington agreed.", "Chinese troops withdrew.", ""]
     piped = [actors(d) for d in nlp.pipe(texts)]
     assert piped == [actors(nlp(t)) for t in texts]
+
+
+# ------------------------------------------------------------------------------ issue 5
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("Chancellor Angela Merkel criticized Moscow on Tuesday.", "Angela Merkel", "DEUGOV"),
+    ("Putin met Erdogan in Sochi.", "Putin", "RUSGOV"),
+    ("Gen. Pervez Musharraf spoke to reporters.", "Pervez Musharraf", "PAKGOV"),
+    # a fuller form of a listed name: its surname decides
+    ("Muhammad Hosni Mubarak received the envoy in Cairo.", "Muhammad Hosni Mubarak", "EGYGOV"),
+])
+def test_leaders_stand_for_their_government(nlp, text, mention, code):
+    assert code_of(nlp, text, mention) == code
+
+
+def test_demonyms_the_ner_missed(nlp):
+    doc = nlp("Kenyan authorities arrested two journalists in Nairobi.")
+    assert actors(doc).get("Kenyan") == "KENGOV"
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # CAMEO codes an ethnic group by the country it lives in
+    ("Ethnic Hungarians in Slovakia demanded more rights from Bratislava.", "Hungarians", "SVK"),
+    ("The Albanians of southern Montenegro demanded autonomy.", "Albanians", "MNE"),
+])
+def test_ethnic_groups_by_residence(nlp, text, mention, code):
+    assert (code_of(nlp, text, mention) or "")[:3] == code
+
+
+def test_plain_nationals_keep_their_country(nlp):
+    assert (code_of(nlp, "Hungarians voted on Sunday.", "Hungarians") or "")[:3] == "HUN"

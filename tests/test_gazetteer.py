@@ -151,3 +151,17 @@ def test_normalisation():
     assert normalize("the  Kremlin’s") == "Kremlin"
     assert fold("Élysée") == fold("Elysee") == "elysee"
     assert fold("U.K.") == "uk"
+
+
+def test_people_are_coded_as_their_government(gaz):
+    assert gaz.lookup("Vladimir Putin")[0]["code"] == "RUSGOV"
+    assert gaz.lookup("Mugabe")[0]["code"] == "ZWEGOV"
+    assert gaz.lookup("Kofi Annan")[0]["code"] == "IGOUNO"
+    # names of people are never forced on the text by the EntityRuler
+    patterns = {p["pattern"] for p in gaz.patterns()}
+    assert "Vladimir Putin" not in patterns and "Putin" not in patterns
+
+
+def test_armed_groups_and_old_igo_names(gaz):
+    assert gaz.lookup("PKK")[0]["code"] == "TURREB"
+    assert gaz.lookup("European Community")[0]["code"] == "IGOEUR"

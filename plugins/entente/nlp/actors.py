@@ -31,6 +31,8 @@ LINKER_NAME = "entente_actors"
 
 LINKABLE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+# Labels spaCy gives a leader's name when it misses the PERSON ("Moody Awori" as ORG).
+PERSONISH_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"})
 # A country mention in these relations modifies the noun it hangs from ("Chinese troops").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 # ... and in these it is an argument in its own right ("In Russia officials said ...").
@@ -109,21 +111,88 @@ class ActorLinker:
             if not ents:
                 return doc
             ctx = _DocContext(doc)
+            missed = self.missed_country_words(doc)
+            if missed:
+                try:
+                    doc.ents = sorted([*ents, *missed], key=lambda e: e.start)
+                    ents = doc.ents
+                except ValueError:
+                    pass
             for ent in ents:
                 if ent.label_ in LINKABLE_LABELS:
                     actor = self.link(ent, ctx)
                     if actor is not None:
+                        ent._.actor = dict(actor)
+            for ent in ents:
+                if ent.label_ == "NORP" and ent._.actor is not None:
+                    home = self.residence(ent)
+                    if home is not None and home != ent._.actor.get("country_code"):
+                        actor = self.gazetteer.countries[home]
+                        code = ent._.actor.get("code") or ""
+                        sector = code[3:] if code[:3] == ent._.actor.get("country_code") else ""
+                        if sector and sector in self.gazetteer.sector_types:
+                            actor = self.gazetteer.derived(home, sector)
                         ent._.actor = dict(actor)
         except Exception as exc:  # a bad doc must not stop a batch of thousands
             warnings.warn(f"entente_actors: linking failed on a doc of {len(doc)} tokens: "
                           f"{type(exc).__name__}: {exc}")
         return doc
 
+    def missed_country_words(self, doc: Doc) -> list[Span]:
+        """Country names and demonyms the NER left out ("Ghanaian authorities", "US Predator
+        attacks"): one word, capitalised, outside every entity, unambiguous in the gazetteer."""
+        terms = self.gazetteer.country_terms
+        out = []
+        for tok in doc:
+            text = tok.text
+            if tok.ent_iob_ != "O" or not text[:1].isupper() or len(text) < 2:
+                continue
+            if text not in terms and fold(text) not in terms:
+                continue
+            cands = self.gazetteer.candidates(text)
+            if not cands or cands[0].kind not in ("country", "demonym") or cands[0].ambiguous:
+                continue
+            label = "NORP" if cands[0].kind == "demonym" else "GPE"
+            out.append(Span(doc, tok.i, tok.i + 1, label=label))
+        return out
+
+    def residence(self, ent: Span) -> str | None:
+        """CAMEO codes an ethnic group by the country it lives in: "Albanians in south Serbia",
+        "Palestinians of the West Bank" (a place in the group's own phrase), "ethnic Albanians ...
+        in Macedonia" ("ethnic": also the place of the clause). ISO3 or None."""
+        root = ent.root
+        ethnic = any(t.lower_ == "ethnic" for t in ent.doc[max(ent.start - 2, 0):ent.start])
+        head = root if root.dep_ not in MODIFIER_DEPS else root.head
+        if not ethnic and head != root:
+            return None
+        places = []
+        for c in head.children:                      # the group's own "in/of <place>"
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "inside"):
+                places.extend(c.subtree)
+        if not places and ethnic:                    # the clause's "in <place>"
+            verb = head
+            while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            for c in list(verb.children) + list(head.children):
+                if c.dep_ in ("prep", "acl") and (c.lower_ in ("in", "inside") or c.dep_ == "acl"):
+                    places.extend(c.subtree)
+        for tok in places:
+            if tok.ent_type_ in ("GPE", "LOC") and not (ent.start <= tok.i < ent.end):
+                cands = self.gazetteer.candidates(tok.text) or ()
+                for span in tok.doc.ents:
+                    if span.start <= tok.i < span.end:
+                        cands = self.gazetteer.candidates(span.text) or ()
+                        break
+                cands = [c for c in cands if c.kind in COUNTRY_KINDS and not c.ambiguous]
+                if cands:
+                    return cands[0].actor["country_code"]
+        return None
+
     # -- linking ---------------------------------------------------------------------------------
     def link(self, ent: Span, ctx: _DocContext) -> dict | None:
         cands = self.gazetteer.candidates(ent.text)
         if not cands:
-            return self._from_org_name(ent) if ent.label_ == "ORG" else None
+            return self._fallback(ent)
         cands = [c for c in cands if self._admissible(c, ent, ctx)]
         if not cands:
             return None
@@ -136,9 +205,13 @@ class ActorLinker:
 
     def _admissible(self, cand: Candidate, ent: Span, ctx: _DocContext) -> bool:
         label = ent.label_
+        if cand.kind == "person":
+            # a leader's name stands for the government; surnames that are also words or other
+            # people's names ("Begin", "Major") only when spaCy says it is a person
+            return label == "PERSON" or (label in PERSONISH_LABELS and not cand.ambiguous)
         if label == "PERSON":
             # NER errors on plain country/organisation names are common; on "Jordan" they are not
-            return cand.kind in ("org", "country", "capital") and not cand.ambiguous
+            return cand.kind in ("org", "country", "capital", "demonym") and not cand.ambiguous
         if label == "ORG" and cand.kind == "place":
             return False                      # "Liverpool" as an ORG is the football club
         if not cand.ambiguous:
@@ -149,6 +222,29 @@ class ActorLinker:
             return False                      # "Michael Jordan ... Jordan said"
         sent_words = {t.lower_ for t in _window(ent)}
         return not (sent_words & PERSON_CUES)
+
+    def _fallback(self, ent: Span) -> dict | None:
+        """Names missing from the gazetteer: a leader's surname after a first name or title
+        ("Gen. Pervez Musharraf" → "Musharraf"), an organisation named after its country, a region
+        or group named with a country ("South Lebanon", "Bosnian Serbs", "Montenegro province")."""
+        label = ent.label_
+        words = [t.text for t in ent if not t.is_punct]
+        if label == "PERSON" and len(words) >= 2:
+            for cand in self.gazetteer.candidates(words[-1]):
+                if cand.kind == "person" and not cand.ambiguous:
+                    return cand.actor
+        if label == "ORG":
+            return self._from_org_name(ent)
+        if label in ("GPE", "LOC", "NORP", "FAC") and len(words) >= 2:
+            iso3 = self.gazetteer.country_in_name(words)
+            if iso3 is not None:
+                return self.gazetteer.countries[iso3]
+        if label == "PERSON" and len(words) >= 2:
+            # "Bosnian Serbs" tagged PERSON: a demonym first is a group of that country
+            iso3 = self.gazetteer.country_in_name(words[:1])
+            if iso3 is not None and words[0][:1].isupper():
+                return self.gazetteer.countries[iso3]
+        return None
 
     def _from_org_name(self, ent: Span) -> dict | None:
         """An organisation missing from the gazetteer but named after its country."""

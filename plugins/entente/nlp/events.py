@@ -22,14 +22,17 @@ from entente.nlp import extensions  # noqa: F401  (registers Doc._/Span._ attrib
 from entente.nlp.events_lexicon import (NOUN_POS, Entry, Lexicon, governing_verb, load_lexicon,
                                         token_lemma)
 from entente.nlp.events_modality import event_date, modality
-from entente.nlp.events_participants import (actor_spans, between_pairs, find_recipients, find_sources,
-                                             noun_own_sources, participant, _mentions_in)
+from entente.nlp.events_participants import (actor_spans, between_pairs, clause_recipients, find_recipients,
+                                             find_sources, noun_own_sources, participant, _mentions_in)
 
 EXTRACTOR_VERSION = "events-0.1"
 BREAK_DEPS = {"conj", "relcl", "parataxis"}
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod", "attr", "appos"}
 BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst", "despite",
                     "in", "at", "of", "over", "under", "from", "for", "as", "because", "like", "than"}
+# Passive forms that state the subject's own stance or act ("is opposed to", "were demobilized").
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise", "disarm"}
+SAY_NOUNS = {"reminder", "statement", "warning", "declaration", "message", "letter", "note", "insistence"}
 MUST_DEMAND = Entry(lemmas=("must",), type="DEMAND", cameo="100", intensity=-5.0)
 
 
@@ -40,7 +43,12 @@ class EventCoder:
         self.lex: Lexicon = load_lexicon(lexicon_path)
         if scheme not in self.lex.schemes:
             raise ValueError(f"entente_events: unknown scheme {scheme!r} (known: {sorted(self.lex.schemes)})")
-        self.rename = self.lex.schemes[scheme] or {}
+        spec = dict(self.lex.schemes[scheme] or {})
+        self.by_cameo = {str(k): v for k, v in (spec.pop("by_cameo", None) or {}).items()}
+        for v in self.by_cameo.values():
+            if v not in self.lex.categories:
+                raise ValueError(f"entente_events: scheme {scheme!r}: unknown category {v!r}")
+        self.rename = spec
         self.min_confidence = min_confidence
         self.trigger_lemmas = frozenset(self.lex.index)
 
@@ -64,6 +72,7 @@ class EventCoder:
     def find_triggers(self, sent: Span, actors: dict[int, Span]) -> dict[int, tuple[Entry, Token]]:
         """token index -> (entry, predicate): the verb that carries the event."""
         triggers: dict[int, tuple[Entry, Token]] = {}
+        demands: dict[int, Token] = {}
         for tok in sent:
             if tok.i in actors:
                 continue
@@ -74,12 +83,16 @@ class EventCoder:
             entry = self.lex.match(tok, set(actors))
             if entry is not None:
                 triggers[tok.i] = (entry, tok)
-            elif tok.lemma_ in self.lex.reporting_verbs:
-                # "X said Y must withdraw": a demand by the speaker
+            if tok.lemma_ in self.lex.reporting_verbs or (tok.pos_ in NOUN_POS and tok.lemma_ in SAY_NOUNS):
+                # "X said Y must withdraw", "a reminder to Iraq that it must cooperate": a demand by
+                # the speaker, whatever the demanded act
+                speaker_verb = tok if tok.pos_ not in NOUN_POS else governing_verb(tok)
                 for c in tok.children:
-                    if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children) \
-                            and c.i not in triggers:
-                        triggers[c.i] = (MUST_DEMAND, tok)
+                    if speaker_verb is not None and c.dep_ in ("ccomp", "acl") and \
+                            any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
+                        demands[c.i] = speaker_verb
+        for i, speaker_verb in demands.items():
+            triggers[i] = (MUST_DEMAND, speaker_verb)
         # event nouns: carried by a light verb or a verb of saying, else standing alone
         for i, (entry, pred) in list(triggers.items()):
             tok = sent.doc[i]
@@ -136,6 +149,10 @@ class EventCoder:
                 continue
             seen.add(key)
             out.append(ev)
+        if any(ev["actors"] for ev in out):
+            # next to an act with a named doer, an act without one is background ("... killing
+            # 20 people", "a letter handed over to the UN"): not an event of its own
+            out = [ev for ev in out if ev["actors"]]
         return out
 
     def build_event(self, doc, sent, si, trig: Token, pred: Token, entry: Entry, complements, triggers, actors):
@@ -145,9 +162,6 @@ class EventCoder:
         military = bool(sent_lemmas & lex.military_words) or any(
             (actors[t.i]._.actor or {}).get("code", "") and str((actors[t.i]._.actor or {}).get("code", "")).endswith("MIL")
             for t in sent if t.i in actors)
-        if entry.mil and military:
-            typ, cameo = entry.mil.get("type", typ), str(entry.mil.get("cameo", cameo))
-            intensity = float(entry.mil.get("intensity", intensity))
         # an intent word ("pledged", "offered", "intentions") takes its complement's act
         comp_entry = None
         if complements:
@@ -172,14 +186,31 @@ class EventCoder:
         else:
             sources, _ = find_sources(pred, actors)
             pairs = []
-            if not sources and (entry.intent or trig.tag_ == "VBN" and trig.dep_ == "acomp"):
+            if not sources and (entry.intent or trig.tag_ == "VBN" and trig.dep_ == "acomp"
+                                or pred.lemma_.lower() in STATIVE_PASSIVES):
+                # "Israel is opposed to ...", "demobilized guerrillas": the subject is the doer
                 # "Vietnam is committed to ...": an adjectival passive names the one who commits
-                subj = next((c for c in pred.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+                holders = [pred, pred.head] if pred.dep_ == "acomp" else [pred]   # "Japan is opposed to"
+                subj = next((c for h in holders for c in h.children if c.dep_ in ("nsubjpass", "nsubj")), None)
                 if subj is not None:
                     sources = _mentions_in(subj, actors)
         src_tokens = {t.i for e in sources for t in e}
         recipients = pairs + [e for e in find_recipients(trig, pred, actors, src_tokens)
                               if e.start not in {p.start for p in pairs}]
+        if entry.mil and self._military_act(pred, trig, sources):
+            # conventional force (CAMEO 19) when soldiers or weapons of war do it; killings and
+            # bombings by others are unconventional violence (18), whoever the victims are
+            typ, cameo = entry.mil.get("type", typ), str(entry.mil.get("cameo", cameo))
+            intensity = float(entry.mil.get("intensity", intensity))
+        if not recipients:
+            recipients = clause_recipients(pred, trig, actors, src_tokens)
+        if typ == "PROTEST" and not sources and recipients and all(
+                e.label_ in ("GPE", "LOC") for e in recipients):
+            # unnamed crowds ("thousands of people blocked streets in Hong Kong") are coded by
+            # the place they protest in; whom they protest against comes from the clauses
+            sources = recipients
+            src_tokens = {t.i for e in sources for t in e}
+            recipients = clause_recipients(pred, trig, actors, src_tokens)
         src_parts = _dedupe([participant(e) for e in sources])
         # a recipient of the source's own country is kept when it is another mention (domestic
         # events: "Algerian landowners ... Algerian government forces"), never the same mention
@@ -195,7 +226,16 @@ class EventCoder:
         # modality, and the CAMEO reading of plans, conditions and refusals
         mod, refused = modality(trig, pred, lex, intent=entry.intent)
         quad = lex.categories[typ]["quad"]
-        if mod == "negated" and refused and quad in (1, 2):
+        unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                     for head in {pred, trig} for c in head.children)
+        if mod == "planned" and unless and typ not in ("THREATEN", "DEMAND"):
+            # "will withdraw its force unless ...": a conditional announcement is a threat (CAMEO 13)
+            cameo = lex.threat_cameo.get(typ, "130")
+            typ, intensity = "THREATEN", lex.categories["THREATEN"]["intensity"]
+        elif mod in ("planned", "hypothetical") and typ == "PROTEST":
+            # "said they would boycott ...": threaten with protest (CAMEO 133)
+            typ, cameo, intensity = "THREATEN", "133", lex.categories["THREATEN"]["intensity"]
+        elif mod == "negated" and refused and quad in (1, 2):
             typ, cameo, intensity = "REJECT", "120", lex.categories["REJECT"]["intensity"]
             mod = "asserted"
         elif mod in ("planned",) and quad in (1, 2) and typ != "AGREE":
@@ -222,6 +262,8 @@ class EventCoder:
         if confidence < self.min_confidence:
             return None
 
+        if cameo and self.by_cameo:
+            typ = next((self.by_cameo[k] for k in (cameo, cameo[:3], cameo[:2]) if k in self.by_cameo), typ)
         quad = lex.categories[typ]["quad"]
         return {
             "start": sent.start_char, "end": sent.end_char, "sentence_index": si, "sentence": sent.text,
@@ -231,6 +273,32 @@ class EventCoder:
             "actors": src_parts, "recipients": rec_parts, **date, "confidence": confidence,
             "extractor_version": EXTRACTOR_VERSION,
         }
+
+    def _military_act(self, pred: Token, trig: Token, sources: list[Span]) -> bool:
+        """The doer is an army (a MIL actor, "troops", "forces", "warplanes") or the means are
+        weapons of war ("artillery fire", "air raid", "with tanks")."""
+        if any(str((e._.actor or {}).get("code") or "").endswith("MIL") for e in sources):
+            return True
+        words = self.lex.military_words
+        for e in sources:      # "Vietnamese-led forces", "Israeli troops": the noun the actor modifies
+            cur = e.root
+            for _ in range(2):     # "Vietnamese-led forces": through the participle to the noun
+                if cur.dep_ not in ("amod", "compound", "poss", "npadvmod", "nmod") or cur.head == cur:
+                    break
+                cur = cur.head
+                if cur.lemma_.lower() in words:
+                    return True
+        doers = [c for c in pred.children if c.dep_ in ("nsubj", "agent")]
+        for d in doers:
+            if any(t.lemma_.lower() in words for t in d.subtree):
+                return True
+        for c in trig.children:
+            if c.dep_ in ("compound", "amod") and c.lemma_.lower() in words:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("with", "by"):
+                if any(t.lemma_.lower() in words for t in c.subtree):
+                    return True
+        return False
 
     def _context(self, sent_lemmas: set[str], typ: str, military: bool) -> str | None:
         best, best_n = None, 0

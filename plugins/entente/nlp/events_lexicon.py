@@ -23,6 +23,17 @@ NOUN_POS = {"NOUN", "PROPN"}
 OBJ_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd"}
 
 
+def _words(values) -> frozenset:
+    """Lemma lists from YAML, where unquoted on/off/yes/no load as booleans (YAML 1.1)."""
+    out = set()
+    for x in values or ():
+        if isinstance(x, bool):
+            out.add("on" if x else "off")
+        else:
+            out.add(str(x))
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Entry:
     lemmas: tuple[str, ...]
@@ -85,10 +96,8 @@ class Lexicon:
                 cameo=str(item.get("cameo") or cat.get("cameo") or "") or None,
                 intensity=float(item.get("intensity", cat.get("intensity", 0.0))),
                 pos=item.get("pos"),
-                obj=frozenset(str(x) for x in item.get("obj") or ()),
-                prep=frozenset(str(x) for x in item.get("prep") or ()),
-                mod=frozenset(str(x) for x in item.get("mod") or ()),
-                obj_of=frozenset(str(x) for x in item.get("obj_of") or ()),
+                obj=_words(item.get("obj")), prep=_words(item.get("prep")),
+                mod=_words(item.get("mod")), obj_of=_words(item.get("obj_of")),
                 no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
                 intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
                 context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),

@@ -134,6 +134,23 @@ def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
     return []
 
 
+def _antecedent(tok: Token, actors: dict[int, Span]) -> list[Span]:
+    """'X said their forces had completed their withdrawal': the nearest subject above `tok`
+    that names an actor."""
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur:
+            return []
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _subject(cur)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                found = _mentions_in(subj, actors)
+                if found:
+                    return found
+    return []
+
+
 def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Token | None]:
     """Actor mentions that did the act, and the subject token they came from."""
     cur = pred
@@ -150,7 +167,10 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
         if subj is not None:
             if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
                 return _resolve_pronoun(cur, actors), subj
-            return _mentions_in(subj, actors), subj
+            found = _mentions_in(subj, actors)
+            if not found and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children):
+                found = _antecedent(cur, actors)      # "X said their forces had withdrawn"
+            return found, subj
         if _passive_subject(cur) is not None:
             return [], None
         # subjectless: inherit through "X agreed to cooperate", "X met Y and signed", "X, seeking ..."
@@ -179,6 +199,8 @@ def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors:
             found.append(actors[c.i])
+        elif c.dep_ == "poss" and c.lower_ in PRONOUNS:
+            found.extend(_antecedent(noun, actors))
         elif c.dep_ == "poss":
             found.extend(_mentions_in(c, actors))
         elif c.dep_ == "prep" and c.lower_ == "by":
@@ -214,7 +236,7 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
             found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, locative=False,
                                   include_root=root == trigger and root != pred))
         found = [(d, e) for d, e in found if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
-    return _closest(found, slack=1)
+    return _closest(found, slack=0)
 
 
 def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
@@ -225,4 +247,48 @@ def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.extend(e for _, e in _collect(g, actors, skip_deps={"relcl", "punct"}, locative=True))
+    return out
+
+
+CONDITION_MARKS = {"if", "unless"}
+PURPOSE_LEMMAS = {"protest", "demand", "press", "denounce", "condemn", "oppose", "show", "express",
+                  "urge", "force", "pressure", "support"}
+
+
+def clause_recipients(pred: Token, trigger: Token, actors: dict[int, Span], exclude: set[int]) -> list[Span]:
+    """Recipients outside the predicate's own objects, for acts that name none there:
+    the subject of a condition ("threatened to strike unless Israel rescinded ..."), the objects of
+    a purpose clause ("began a hunger strike to protest President X's failure", "blocked roads to
+    demand reforms from the government") or of "in protest at/against"."""
+    found: list[Span] = []
+    heads = [pred] if trigger == pred else [pred, trigger]
+    # complements of complements: "threatened to stop talks if ...", "refused to allow ..."
+    for h in list(heads):
+        heads.extend(c for c in h.children if c.dep_ == "xcomp")
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "advcl":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if marks & CONDITION_MARKS:
+                subj = _subject(c) or _passive_subject(c)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    found.extend(e for e in _mentions_in(subj, actors, skip=exclude)
+                                 if e.start not in exclude)
+            elif c.lemma_.lower() in PURPOSE_LEMMAS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                found.extend(find_recipients(c, c, actors, exclude))
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in ("protest", "defiance", "opposition", "response"):
+                        for gg in g.children:
+                            if gg.dep_ == "prep" and gg.lower_ in ("at", "against", "of", "to", "over"):
+                                found.extend(e for d, e in _collect(gg, actors, skip_deps=SKIP_DEPS, skip=exclude))
+            if c.dep_ == "prep" and c.lower_ in ("against",):
+                found.extend(e for d, e in _collect(c, actors, skip_deps=SKIP_DEPS, skip=exclude))
+    out, seen = [], set()
+    for e in found:
+        if e.start not in seen and not any(t.i in exclude for t in e):
+            seen.add(e.start)
+            out.append(e)
     return out

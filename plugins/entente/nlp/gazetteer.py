@@ -6,6 +6,7 @@ Built from the files in `data/gazetteer/` (see its README.md):
 - `countries.yml`      curated short forms, demonyms, capitals, seats of government, places
 - `organisations.yml`  agencies, ministries, militaries, IGOs, NGOs, armed groups, news agencies
 - `roles.yml`          role words that make a country mention a country-sector actor
+- `people.yml`         political leaders, coded as their country + sector ("Putin" → RUSGOV)
 
 Actors are plain dicts {"actor_id", "name", "actor_type", "country_code", "code"}:
 a country is "RUS"; a country-sector actor (derived) is "RUSGOV"; an organisation is "org:nasa".
@@ -40,7 +41,8 @@ SECTOR_LABELS = {
 
 # Candidate kinds. Kinds whose actor is the country itself take role phrases ("Chinese troops").
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
-PRIORS = {"country": 1.0, "demonym": 1.0, "seat": 1.0, "org": 1.0, "capital": 0.9, "place": 0.8}
+PRIORS = {"country": 1.0, "demonym": 1.0, "seat": 1.0, "org": 1.0, "person": 1.0, "capital": 0.9,
+          "place": 0.8}
 WEAK_PRIOR = 0.5
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
@@ -76,7 +78,7 @@ class Candidate:
     """One reading of an alias: which actor, what kind of name it is, and how much to trust it."""
 
     actor: dict
-    kind: str          # country | demonym | capital | seat | place | org
+    kind: str          # country | demonym | capital | seat | place | org | person
     prior: float
     ambiguous: bool    # also a common word or person's name: needs a place-like NER label
     cues: frozenset    # lower-cased words whose presence in the doc favours this reading
@@ -118,6 +120,7 @@ class Gazetteer:
         self._load_roles()
         self._load_countries()
         self._load_organisations()
+        self._load_people()
 
     # -- loading -------------------------------------------------------------------------------
     def _read_yaml(self, name: str):
@@ -177,6 +180,38 @@ class Gazetteer:
             self.organisations[actor["actor_id"]] = actor
             for alias in [org["name"], *org.get("aliases", []), *org.get("ambiguous", [])]:
                 self._add(alias, actor, "org", set(), frozenset(), None)
+
+    def _load_people(self) -> None:
+        """Political leaders: the country-sector actor they stand for ("Putin" → RUSGOV); leaders
+        of international organisations take the organisation's code ("Kofi Annan" → IGOUNO)."""
+        if not (self.directory / "people.yml").exists():
+            return
+        data = self._read_yaml("people.yml")
+        ambiguous = {fold(a) for a in data.get("ambiguous", [])}
+        by_code = {}
+        for org in self.organisations.values():
+            if not org["country_code"]:
+                by_code.setdefault(org["code"], org)
+        seen: set[str] = set()
+        for key, sectors in (data.get("people") or {}).items():
+            for sector, names in (sectors or {}).items():
+                if key in self.countries:
+                    actor = self.derived(key, sector)
+                else:
+                    actor = by_code.get(sector) or {
+                        "actor_id": sector, "name": sector, "country_code": None, "code": sector,
+                        "actor_type": "igo" if sector.startswith("IGO") else "other"}
+                for name in names or ():
+                    folded = fold(str(name))
+                    if not folded or folded in seen:
+                        continue          # one reading per name: the first listed
+                    seen.add(folded)
+                    self._add_person(str(name), actor, folded in ambiguous)
+
+    def _add_person(self, alias: str, actor: dict, ambiguous: bool) -> None:
+        cand = Candidate(actor, "person", PRIORS["person"], ambiguous, frozenset())
+        _insert(self._exact.setdefault(normalize(alias), []), cand)
+        _insert(self._folded.setdefault(fold(alias), []), cand)
 
     def _add(self, alias: str, actor: dict, kind: str, weak: set, cues: frozenset,
              iso3: str | None) -> None:
