@@ -64,6 +64,16 @@ FRAMES = {
         LEFT JOIN (SELECT DISTINCT event_id FROM events) e USING (event_id)
         WHERE t.event_id IN (SELECT event_id FROM events
                              WHERE article_id IN (SELECT article_id FROM audit_articles))""",
+    "article_duplicates": f"""
+        SELECT t.*, count(*) OVER (PARTITION BY t.article_id) AS _key_count,
+               t.article_id <> t.duplicate_of AS _not_self,
+               t.duplicate_of NOT IN (SELECT article_id FROM article_duplicates)
+                   AS _original_is_not_a_copy,
+               t.duplicate_of IN (SELECT article_id FROM articles) AS _original_exists
+        FROM article_duplicates t QUALIFY {_IN_LOAD}""",
+    "fetch_log": """
+        SELECT t.*, (t.status IN ('ok', 'not_modified') OR t.reason IS NOT NULL) AS _reason_given
+        FROM fetch_log t WHERE t.loaded_at = (SELECT max(loaded_at) FROM fetch_log)""",
 }
 
 

@@ -20,6 +20,8 @@ import pandas as pd
 from entente import config, staging
 from entente.sources import SourceFailure, collect
 from entente.sources.article import Article
+from entente.sources.fetch import FetchPolicy, HttpCache, HttpClient
+from entente.sources.known import KnownArticles
 from entente.sources.registry import Source, load_sources
 
 log = logging.getLogger(__name__)
@@ -34,8 +36,16 @@ class PublicationBlocked(RuntimeError):
 class IngestResult:
     batches: list[str] = field(default_factory=list)
     new_articles: int = 0
-    duplicates: int = 0
+    duplicates: int = 0                 # already stored, or read twice in this run
     failures: list[SourceFailure] = field(default_factory=list)
+    ingest_id: str = ""
+    non_english: int = 0                # new articles in another language (stored, not extracted)
+    languages: dict[str, int] = field(default_factory=dict)
+    near_duplicates: int = 0            # new articles linked to an earlier copy of the story
+    not_modified: int = 0               # feeds and pages answered 304
+    fallbacks: int = 0                  # feed items whose page failed: summary kept
+    fetches: int = 0                    # records in this run's fetch log
+    http_requests: int = 0
 
 
 @dataclass
@@ -47,54 +57,119 @@ class PublishResult:
     message: str = ""
 
 
-def ingest(sources: list[Source] | None = None, warehouse: Path | None = None) -> IngestResult:
-    """Read the sources and stage the articles not yet published or staged."""
+def ingest(sources: list[Source] | None = None, warehouse: Path | None = None,
+           policy: FetchPolicy | None = None) -> IngestResult:
+    """Read the sources and stage the articles not yet published or staged, and the fetch log.
+
+    Known article URLs are skipped before any page fetch and feeds/pages are fetched
+    conditionally, so a rerun with nothing new does almost no work and stages no articles.
+    """
     warehouse = warehouse or config.warehouse_path()
     sources = sources if sources is not None else load_sources(config.sources_path())
-    collected = collect(sources)
-    known = _published_article_ids(warehouse) | _staged_article_ids(warehouse)
-    fresh: dict[str, Article] = {}
-    for article in collected.articles:
-        if article.text.strip() and article.article_id not in known:
-            fresh.setdefault(article.article_id, article)
-    result = IngestResult(new_articles=len(fresh), failures=collected.failures,
-                          duplicates=len(collected.articles) - len(fresh))
-    articles = list(fresh.values())
-    for start in range(0, len(articles), BATCH_SIZE):
-        result.batches.append(_stage_batch(articles[start:start + BATCH_SIZE], warehouse))
-    log.info("ingest: %d new articles in %d batches, %d already known, %d source failures",
-             result.new_articles, len(result.batches), result.duplicates, len(result.failures))
+    known = KnownArticles.load(warehouse)
+    cache = HttpCache(staging.http_cache_file(warehouse))
+    if not known.has_history:       # validators without the articles they stand for are wrong
+        cache.entries = {}
+    with HttpClient(policy, cache) as client:
+        collected = collect(sources, client, known.has_url)
+        requests = client.requests
+    result = IngestResult(ingest_id=_new_id(), failures=collected.failures,
+                          fetches=len(collected.fetch_log), http_requests=requests)
+    fresh = _new_articles(collected.articles, known, result)
+    links = _link_near_duplicates(fresh, known, result)
+    for start in range(0, len(fresh), BATCH_SIZE):
+        result.batches.append(_stage_batch(fresh[start:start + BATCH_SIZE], warehouse, links))
+    _stage_fetch_log(collected.fetch_log, fresh, result, warehouse)
+    cache.save()                    # only once what the validators stand for is staged
+    log.info("ingest: %d new articles (%d not English, %d near-duplicates) in %d batches, "
+             "%d already known, %d not modified, %d source failures",
+             result.new_articles, result.non_english, result.near_duplicates,
+             len(result.batches), result.duplicates, result.not_modified, len(result.failures))
     return result
 
 
-def _stage_batch(articles: list[Article], warehouse: Path) -> str:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    batch_id = f"{stamp}-{uuid.uuid4().hex[:8]}"
+def _new_id() -> str:
+    return f"{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+
+
+def _new_articles(articles: list[Article], known: KnownArticles,
+                  result: IngestResult) -> list[Article]:
+    """Articles with text whose content hash and canonical URL are new; language detected."""
+    from entente.sources.language import detect_language
+
+    fresh: dict[str, Article] = {}
+    urls: set[str] = set()
+    for article in articles:
+        if not article.text.strip():
+            continue
+        url = article.canonical_url
+        if (article.article_id in known.ids or article.article_id in fresh
+                or (url and (url in urls or known.has_url(url)))):
+            result.duplicates += 1
+            continue
+        fresh[article.article_id] = article
+        if url:
+            urls.add(url)
+    for article in fresh.values():
+        article.language = detect_language(f"{article.title or ''}\n{article.text}")
+        result.languages[article.language] = result.languages.get(article.language, 0) + 1
+    result.new_articles = len(fresh)
+    result.non_english = sum(1 for a in fresh.values() if a.language != "en")
+    return list(fresh.values())
+
+
+def _link_near_duplicates(fresh: list[Article], known: KnownArticles,
+                          result: IngestResult) -> dict[str, tuple]:
+    """article_id → (minhash bytes, DuplicateLink | None) for each new article."""
+    from entente.sources.dedup import signature, signature_bytes
+
+    if not fresh:
+        return {}
+    index = known.near_duplicate_index()
+    links = {}
+    for article in fresh:
+        minhash = signature(article.text)
+        link = index.add(article.article_id, minhash)
+        links[article.article_id] = (signature_bytes(minhash), link)
+    result.near_duplicates = sum(1 for _, link in links.values() if link)
+    return links
+
+
+def _stage_batch(articles: list[Article], warehouse: Path,
+                 links: dict[str, tuple] | None = None) -> str:
+    links = links or {}
+    batch_id = _new_id()
     frame = pd.DataFrame([a.as_row() for a in articles])
     frame["anchor_date"] = [a.anchor_date() for a in articles]
+    frame["minhash"] = [links.get(a.article_id, (None, None))[0] for a in articles]
+    found = [links.get(a.article_id, (None, None))[1] for a in articles]
+    frame["duplicate_of"] = pd.array([l.duplicate_of if l else None for l in found], dtype="string")
+    frame["similarity"] = pd.array([l.similarity if l else None for l in found], dtype="Float64")
+    frame["duplicate_method"] = pd.array([l.method if l else None for l in found], dtype="string")
+    for column in ("canonical_url", "date_source", "url", "title"):
+        frame[column] = frame[column].astype("string")
     staging.write_frame_atomically(frame, staging.articles_file(batch_id, warehouse))
     return batch_id
 
 
-def _published_article_ids(warehouse: Path) -> set[str]:
-    if not warehouse.exists():
-        return set()
-    from entente.warehouse.publish import connect_readonly
-    con = connect_readonly(warehouse)
-    try:
-        return {row[0] for row in con.execute("SELECT article_id FROM articles").fetchall()}
-    except duckdb.CatalogException:
-        return set()
-    finally:
-        con.close()
+def _stage_fetch_log(records: list, fresh: list[Article], result: IngestResult,
+                     warehouse: Path) -> None:
+    from entente.sources.log import FETCH_LOG_COLUMNS
 
-
-def _staged_article_ids(warehouse: Path) -> set[str]:
-    ids: set[str] = set()
-    for batch_id in staging.pending_batches(warehouse):
-        path = staging.articles_file(batch_id, warehouse)
-        ids.update(pd.read_parquet(path, columns=["article_id"])["article_id"])
-    return ids
+    new_by_source: dict[str, int] = {}
+    for article in fresh:
+        new_by_source[article.source] = new_by_source.get(article.source, 0) + 1
+    for record in records:
+        if record.kind in ("feed", "page", "inbox"):
+            record.new_articles = new_by_source.pop(record.source, 0)
+    result.not_modified = sum(1 for r in records if r.status == "not_modified")
+    result.fallbacks = sum(1 for r in records if r.status == "fallback")
+    if not records:
+        return
+    frame = pd.DataFrame([r.as_row(result.ingest_id) for r in records],
+                         columns=list(FETCH_LOG_COLUMNS))
+    frame = frame.astype({"http_status": "Int64", "reason": "string", "url": "string"})
+    staging.write_frame_atomically(frame, staging.fetch_log_file(result.ingest_id, warehouse))
 
 
 def extract(batch_id: str, warehouse: Path | None = None) -> dict[str, int]:
@@ -113,10 +188,12 @@ def publish(batch_ids: list[str] | None = None, warehouse: Path | None = None,
     warehouse = warehouse or config.warehouse_path()
     batch_ids = staging.pending_batches(warehouse) if batch_ids is None else batch_ids
     started = datetime.now(timezone.utc)
+    loaded_logs: list[Path] = []
 
     def build(con: duckdb.DuckDBPyConnection) -> PublishResult:
         con.begin()
         summary = load_batches(con, batch_ids, warehouse)
+        loaded_logs[:] = summary.fetch_logs
         assign_clusters(con)
         outcome = quality.audit(con, summary.article_ids)
         if outcome.success:
@@ -135,6 +212,8 @@ def publish(batch_ids: list[str] | None = None, warehouse: Path | None = None,
                                  f"staged batches kept:\n{result.message}")
     for batch_id in result.batches:
         staging.remove_batch(batch_id, warehouse)
+    for path in loaded_logs:
+        path.unlink(missing_ok=True)
     return result
 
 

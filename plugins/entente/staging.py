@@ -3,6 +3,8 @@
 Layout, beside the warehouse (`data/warehouse.staging/` for `data/warehouse.duckdb`):
     articles/<batch_id>.parquet           written by ingest, one file per batch
     extracted/<batch_id>/<table>.parquet  written by extract, the directory renamed into place
+    fetch_log/<ingest_id>.parquet         written by ingest: every fetch of the run, loaded by publish
+    http_cache.json                       ETag / Last-Modified per URL, for conditional GETs
 Files appear atomically (written under a temporary name, then renamed), so a killed task
 leaves either nothing or a complete file, and a rerun simply redoes the work.
 """
@@ -29,6 +31,19 @@ def articles_file(batch_id: str, warehouse: Path | None = None) -> Path:
 
 def extracted_dir(batch_id: str, warehouse: Path | None = None) -> Path:
     return staging_dir(warehouse) / "extracted" / batch_id
+
+
+def fetch_log_file(ingest_id: str, warehouse: Path | None = None) -> Path:
+    return staging_dir(warehouse) / "fetch_log" / f"{ingest_id}.parquet"
+
+
+def pending_fetch_logs(warehouse: Path | None = None) -> list[Path]:
+    folder = staging_dir(warehouse) / "fetch_log"
+    return sorted(folder.glob("*.parquet")) if folder.exists() else []
+
+
+def http_cache_file(warehouse: Path | None = None) -> Path:
+    return staging_dir(warehouse) / "http_cache.json"
 
 
 def pending_batches(warehouse: Path | None = None) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 ARTICLE_COLUMNS = (
     "article_id", "source", "url", "title", "published_at", "fetched_at",
-    "language", "text", "content_hash", "word_count", "origin",
+    "language", "text", "content_hash", "word_count", "origin", "canonical_url", "date_source",
 )
 
 
@@ -28,6 +28,12 @@ class Article:
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     language: str = "en"
     origin: str | None = None              # file path or URL it was read from, for error messages
+    date_source: str | None = None         # where published_at came from: feed, page, url, file
+
+    @property
+    def canonical_url(self) -> str | None:
+        from entente.sources.dedup import canonical_url
+        return canonical_url(self.url)
 
     @property
     def content_hash(self) -> str:
@@ -35,7 +41,7 @@ class Article:
 
     @property
     def article_id(self) -> str:
-        # Same text from two links is one article (issue 3 adds near-duplicate linking).
+        # Same text from two links is one article; near-duplicates are linked in dedup.py.
         return self.content_hash[:16]
 
     @property
@@ -49,5 +55,5 @@ class Article:
     def as_row(self) -> dict:
         row = asdict(self)
         row.update(article_id=self.article_id, content_hash=self.content_hash,
-                   word_count=self.word_count)
+                   word_count=self.word_count, canonical_url=self.canonical_url)
         return {name: row[name] for name in ARTICLE_COLUMNS}

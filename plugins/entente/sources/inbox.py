@@ -71,7 +71,8 @@ def _from_markdown(content: str, path: Path, source: str, fetched_at: datetime) 
 def _from_html(content: str, path: Path, source: str, fetched_at: datetime) -> Article:
     page = extract_page(content, url=None)
     return Article(source=source, title=page.title, text=page.text, url=page.url,
-                   published_at=page.published_at, fetched_at=fetched_at, origin=str(path))
+                   published_at=page.published_at, fetched_at=fetched_at, origin=str(path),
+                   date_source=page.date_source)
 
 
 def _from_record(record: dict, path: Path, source: str, fetched_at: datetime) -> Article:
@@ -83,7 +84,8 @@ def _from_record(record: dict, path: Path, source: str, fetched_at: datetime) ->
 
 def _article(source, title, body, path, fetched_at, url=None, published_at=None) -> Article:
     return Article(source=source, title=title or None, text=strip_boilerplate(body), url=url,
-                   published_at=published_at, fetched_at=fetched_at, origin=str(path))
+                   published_at=published_at, fetched_at=fetched_at, origin=str(path),
+                   date_source="file" if published_at else None)
 
 
 def _split_front_matter(content: str, path: Path) -> tuple[dict, str]:

@@ -1,7 +1,9 @@
 """Bulk-load staged Parquet files into the (private, unpublished) warehouse copy.
 
 Each batch replaces everything previously loaded for its articles (delete, then insert from
-Parquet in one statement per table), so loading the same batch twice changes nothing.
+Parquet in one statement per table), so loading the same batch twice changes nothing. The staged
+article file also carries each article's MinHash fingerprint and near-duplicate link
+(article_fingerprints, article_duplicates); staged fetch logs are loaded by ingest run.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ class LoadSummary:
     batches: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
+    fetch_logs: list[Path] = field(default_factory=list)
 
 
 def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
@@ -34,7 +37,18 @@ def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
             continue
         summary.batches.append(batch_id)
         _load_batch(con, articles, folder, summary)
+    load_fetch_logs(con, warehouse, summary)
     return summary
+
+
+def load_fetch_logs(con, warehouse: Path | None, summary: LoadSummary) -> None:
+    """Every staged fetch log; each ingest run's rows replace any loaded before (idempotent)."""
+    for path in staging.pending_fetch_logs(warehouse):
+        con.execute("DELETE FROM fetch_log WHERE ingest_id IN "
+                    "(SELECT DISTINCT ingest_id FROM read_parquet(?))", [str(path)])
+        _insert(con, "fetch_log", str(path), summary, extra="loaded_at",
+                extra_values="current_timestamp")
+        summary.fetch_logs.append(path)
 
 
 def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None:
@@ -46,6 +60,7 @@ def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None
     _insert(con, "articles", str(articles), summary,
             extra="loaded_at", extra_values="current_timestamp",
             dedupe_key="article_id")
+    _load_dedup(con, str(articles), summary)
     for table in ARTICLE_TABLES + ("event_participants",):
         _insert(con, table, str(folder / f"{table}.parquet"), summary)
     con.execute("DELETE FROM actors WHERE actor_id IN "
@@ -53,10 +68,28 @@ def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None
     _insert(con, "actors", str(folder / "actors.parquet"), summary)
 
 
+def _load_dedup(con, articles: str, summary: LoadSummary) -> None:
+    staged = {row[0] for row in con.execute(
+        "SELECT name FROM parquet_schema(?)", [articles]).fetchall()}
+    if "minhash" in staged:
+        count = con.execute(
+            "INSERT INTO article_fingerprints SELECT article_id, minhash FROM read_parquet(?) "
+            "WHERE minhash IS NOT NULL QUALIFY row_number() OVER (PARTITION BY article_id) = 1",
+            [articles]).fetchone()[0]
+        summary.rows["article_fingerprints"] = summary.rows.get("article_fingerprints", 0) + count
+    if "duplicate_of" in staged:
+        count = con.execute(
+            "INSERT INTO article_duplicates SELECT article_id, duplicate_of, similarity, "
+            "duplicate_method, current_timestamp FROM read_parquet(?) "
+            "WHERE duplicate_of IS NOT NULL AND duplicate_of <> article_id "
+            "QUALIFY row_number() OVER (PARTITION BY article_id) = 1", [articles]).fetchone()[0]
+        summary.rows["article_duplicates"] = summary.rows.get("article_duplicates", 0) + count
+
+
 def _delete_previous(con) -> None:
     con.execute("DELETE FROM event_participants WHERE event_id IN (SELECT event_id FROM events "
                 "WHERE article_id IN (SELECT article_id FROM batch_articles))")
-    for table in ARTICLE_TABLES + ("articles",):
+    for table in ARTICLE_TABLES + ("articles", "article_fingerprints", "article_duplicates"):
         con.execute(f"DELETE FROM {table} WHERE article_id IN "
                     "(SELECT article_id FROM batch_articles)")
 
