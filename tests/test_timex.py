@@ -142,7 +142,8 @@ def test_contract_fields_sorted_and_offsets(nlp):
     ("The ministers met on Tuesday to sign the pact.", "Tuesday", "DATE", "2023-01-31"),
     ("The ministers will meet on Tuesday to sign the pact.", "Tuesday", "DATE", "2023-02-07"),
     ("Friday's meeting ended without agreement.", "Friday", "DATE", "2023-01-27"),
-    ("The talks began in March and ended without a deal.", "March", "DATE", "2022-03"),
+    ("The talks began in May and ended without a deal.", "May", "DATE", "2022-05"),
+    ("The summit was set for March, officials said.", "March", "DATE", "2023-03"),
     ("Negotiators will return in March.", "March", "DATE", "2023-03"),
     # durations
     ("Trade doubled over the past three years.", "the past three years", "DURATION", "P3Y"),
@@ -157,7 +158,9 @@ def test_contract_fields_sorted_and_offsets(nlp):
     ("Relations have recently improved.", "recently", "DATE", "PAST_REF"),
     ("The agreement is now in force.", "now", "DATE", "PRESENT_REF"),
     # times
-    ("The blast occurred at 10:35 a.m. on Friday.", "10:35 a.m.", "TIME", "2023-02-01T10:35"),
+    ("The blast occurred at 10:35 a.m. on Friday.", "10:35 a.m.", "TIME", "2023-01-27T10:35"),
+    ("The blast occurred at 10:35 a.m., officials said.", "10:35 a.m.", "TIME", "2023-02-01T10:35"),
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "TIME", "2023-01-27T10:35"),
     ("The minister spoke this morning.", "this morning", "TIME", "2023-02-01TMO"),
 ])
 def test_rule_families(nlp, text, span, typ, value):
@@ -200,3 +203,98 @@ def test_no_dct_never_crashes(nlp):
 def test_non_temporal_numbers_and_words(nlp):
     ts = tag(nlp, "The army sent 2000 troops. Prices may march higher. The 6-year-old boy was found.")
     assert ts == []
+
+
+# ---------------------------------------------------------------- rules added for issue 4
+# DCT 2023-02-01 is a Wednesday unless a test says otherwise.
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span,typ,value,dct", [
+    # tense: the past perfect is past even with "due"/"scheduled"; lexical futurity beats past morphology
+    ("The offer had been due to expire Friday evening.", "Friday evening", "TIME", "2023-01-27TEV", None),
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "TIME", "2023-01-27T00:00", None),
+    ("The team planned to leave Nairobi on Thursday for Dar es Salaam.", "Thursday", "DATE", "2023-02-02", None),
+    ("The talks are set to resume Monday in Belfast.", "Monday", "DATE", "2023-02-06", None),
+    ("The stock index set a record high on Friday.", "Friday", "DATE", "2023-01-27", None),
+    # forward-looking prepositions
+    ("Officials postponed until Tuesday any action on the case.", "Tuesday", "DATE", "2023-02-07", None),
+    ("The delegation could arrive as soon as Monday.", "Monday", "DATE", "2023-02-06", None),
+    ("Until Monday, the police had not named a suspect.", "Monday", "DATE", "2023-01-30", None),
+    # months: an adjacent month is taken whatever the tense; otherwise the tense decides
+    ("Officials said the accession was planned for early March.", "early March", "DATE", "2023-03", None),
+    ("The ministers met in January.", "January", "DATE", "2023-01", None),
+    ("The case will be heard in May.", "May", "DATE", "2023-05", None),
+    # the weekend from a weekday DCT (Monday 1990-08-13): the one just past
+    ("Officials met over the weekend.", "the weekend", "DATE", "1990-W32-WE", "1990-08-13"),
+    ("The ministers will meet this weekend.", "this weekend", "DATE", "1990-W33-WE", "1990-08-13"),
+    # anaphoric weekdays, "the day before", "the week of"
+    ("Stocks fell on Friday, Oct. 27, and were down 4.5% from the previous Friday.", "the previous Friday", "DATE",
+     "1989-10-20", "1989-10-30"),
+    ("The day before last Tuesday's hearing, he flew to Miami.", "The day before last Tuesday", "DATE",
+     "2000-02-21", "2000-02-24"),
+    ("The case may be resolved in a hearing the week of March 6.", "the week of March 6", "DATE", "2000-W10",
+     "2000-02-24"),
+    # quarters: latest = last completed; "the quarter ended <date>"; "the 1988 quarter"
+    ("Profit fell 59% in the latest quarter.", "the latest quarter", "DATE", "1989-Q3", "1989-11-02"),
+    ("In the quarter ended July 31, sales rose.", "the quarter", "DATE", "1989-Q2", "1989-10-30"),
+    ("Net rose in the third quarter. It earned $1 million in the 1988 quarter.", "the 1988 quarter", "DATE",
+     "1988-Q3", "1989-10-30"),
+    ("Profit will fall in the last half of 1989.", "the last half of 1989", "DATE", "1989-H2", "1989-10-30"),
+    # spoken years (broadcast transcripts)
+    ("That level was last seen in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four",
+     "DATE", "1994-WI", None),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "DATE", "1997-01", None),
+    # durations
+    ("Ukraine was ruled from Moscow for centuries.", "centuries", "DURATION", "PXY", None),
+    ("The navy may use the base for at least 20 more years.", "at least 20 more years", "DURATION", "P20Y", None),
+    ("The loan may be extended for an additional year.", "an additional year", "DURATION", "P1Y", None),
+    ("Some families kept the secret for more than two thousand years.", "more than two thousand years",
+     "DURATION", "P2000Y", None),
+    ("Control Data, which just months ago was losing money, is healthy.", "months ago", "DATE", "PAST_REF", None),
+    ("The deal should close by year end.", "year end", "DATE", "2023", None),
+    # parts of the day: of the day under discussion, else of the DCT
+    ("Shares fell on Friday. Dealers placed buy orders in the morning.", "the morning", "TIME", "1989-10-27TMO",
+     "1989-10-30"),
+    ("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", "TIME", "1989-11-01TAF",
+     "1989-11-02"),
+    ("By mid afternoon, officials said the attack had ended.", "mid afternoon", "TIME", "2023-02-01TAF", None),
+    # an unspecified future day; "effective" carries no tense
+    ("Islam will one day be the second largest religion.", "one day", "DATE", "FUTURE_REF", None),
+    ("The office was created, effective Feb. 1.", "Feb. 1", "DATE", "1990-02-01", "1989-10-26"),
+])
+def test_issue4_rules(nlp, text, span, typ, value, dct):
+    t = by_text(tag(nlp, text, dct=dct or "2023-02-01"))
+    assert span in t, f"{span!r} not found in {list(t)}"
+    assert (t[span]["type"], t[span]["value"]) == (typ, value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span", [
+    ("He was charged in the 1996 Olympic bombing.", "1996"),
+    ("Stocks hit a four year low in Manila.", "four year"),
+    ("The tension took a more personal turn Thursday when talks failed.", "Thursday"),
+    ("The purchase is scheduled to close Monday.", "Monday"),
+    ("Analysts were predicting fiscal 1990 earnings of $3.90 a share.", "fiscal 1990"),
+    ("He was taken along to make the late-November trip.", "late-November"),
+])
+def test_issue4_spans(nlp, text, span):
+    assert span in by_text(tag(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The plan would save $500 million a year in costs.",
+    "The airline flies four flights a week to Bombay.",
+    "The plant would produce 10,000 units a year.",
+    "Bronislaw Geremek, Janos Martonyi and Jan Kavan signed the protocol.",
+    "A poster showed Gary Cooper in the film High Noon.",
+    "He said so on CBS's 60 Minutes.",
+    "The army sent 2000 troops to the border.",
+    "Iraq imports about three-quarters of its food.",
+    "The company reported its first quarterly loss.",
+    "Microprocessors are in many of today's personal computers.",
+    "If I were choosing the people of tomorrow, I would choose them.",
+    "You are listening to VOA Today, a news programme.",
+])
+def test_issue4_non_temporal(nlp, text):
+    assert tag(nlp, text) == []

@@ -21,7 +21,7 @@ from entente.nlp.timex_normalize import (
     Context, norm_century, norm_date, norm_decade, norm_month, norm_month_year, norm_year)
 from entente.nlp.timex_relative import (
     norm_ago, norm_anaphor, norm_bare, norm_deictic, norm_holiday, norm_quarter, norm_quarter_rel,
-    norm_rel, norm_season, norm_the_unit, norm_weekday)
+    norm_part_of_day, norm_rel, norm_season, norm_the_unit, norm_week_of, norm_weekday)
 from entente.nlp.timex_tense import tense_of
 
 NORMALIZERS = {
@@ -31,8 +31,9 @@ NORMALIZERS = {
     "rel": norm_rel, "bare": norm_bare, "ago": norm_ago, "anaphor": norm_anaphor,
     "duration": norm_duration, "set": norm_set, "ref": norm_ref, "deictic": norm_deictic,
     "weekday": norm_weekday, "time": norm_time, "holiday": norm_holiday, "the_unit": norm_the_unit,
+    "week_of": norm_week_of, "part_of_day": norm_part_of_day,
 }
-NEEDS_TENSE = {"date", "month", "quarter", "quarter_rel", "period_rel", "season", "weekday", "time",
+NEEDS_TENSE = {"date", "week_of", "month", "quarter", "quarter_rel", "period_rel", "season", "weekday", "time",
                "holiday", "rel"}
 
 
@@ -47,9 +48,10 @@ def find_timexes(doc: Doc) -> list[dict]:
         if span is None:
             continue
         ctx.sent = bisect.bisect_right(starts, s) - 1
-        ctx.tense = tense_of(span) if kind in NEEDS_TENSE else 0
+        ctx.tense = tense_of(span, sents[ctx.sent]) if kind in NEEDS_TENSE else 0
         ctx.anchor = None
-        ctx.following = text[e:e + 12]
+        ctx.following = text[e:e + 24]
+        ctx.preceding = text[max(0, s - 24):s]
         s = _trim_determiner(text, s, e, kind)
         try:
             res = NORMALIZERS[kind](text[s:e], ctx)
@@ -59,7 +61,7 @@ def find_timexes(doc: Doc) -> list[dict]:
             continue
         out.append(_record(text, s, e, res, ctx))
         if kind not in ("ago", "bare") and not re.search(r"(?i)year-(ago|earlier)|last year|a year", text[s:e]):
-            _remember(out[-1], ctx)
+            _remember(out[-1], ctx, kind)
     return out
 
 
@@ -72,9 +74,20 @@ def _trim_determiner(text, s, e, kind) -> int:
     m = LEAD_DET.match(text, s)
     if m and kind in ("quarter", "duration") and PRENOMINAL.search(text[s:e]) and "-" in text[m.end():e]:
         return m.end()
-    if kind == "year" and re.match(r"(?i)the\s+\d{4}$", text[s:e]) and re.match(r"\s+[a-z]", text[e:e + 3]):
-        return s + 4
+    if kind in ("month", "month_year") and re.match(r"(?i)the\s+(?:early|late|mid)-", text[s:e]) and \
+            re.match(r"\s+[a-z]", text[e:e + 3]):
+        return s + 4   # "the [late-November] trip"
+    if kind == "year" and re.match(r"(?i)the\s+\d{4}$", text[s:e]) and re.match(r"\s+[A-Za-z]", text[e:e + 3]) \
+            and not re.match(r"\s+(?:and|or|to|through|until|when|as|with|for|in|on|at|of|is|was)\b", text[e:e + 10]):
+        return s + 4   # "the [1996] Olympic bombing"
+    if kind == "duration" and PRENOMINAL_N.match(text, s, e) and re.match(r"\s+[a-z]{3,}", text[e:e + 5]) \
+            and not re.match(r"\s+(?:ago|earlier|later|before|after|and|or|of|in|to|from|long|old)\b", text[e:e + 10]):
+        return s + PRENOMINAL_N.match(text, s, e).end(1) - s   # "a [four year] low", "the [two day] rally"
     return s
+
+
+PRENOMINAL_N = re.compile(r"(?i)((?:a|an|the)\s+)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"\d+)\s+(?:year|month|week|day|hour|minute)$")
 
 
 def _record(text, s, e, res, ctx) -> dict:
@@ -86,13 +99,14 @@ def _record(text, s, e, res, ctx) -> dict:
             "sentence_index": ctx.sent}
 
 
-def _remember(t: dict, ctx: Context) -> None:
+def _remember(t: dict, ctx: Context, kind: str) -> None:
     """Keep the last absolute date (and quarter) for anaphoric expressions that follow."""
     if t["type"] not in ("DATE", "TIME") or t["range_start"] is None:
         return
     ctx.ref = t["value"][:10] if t["type"] == "TIME" else t["value"]
+    ctx.ref_sent, ctx.ref_pos, ctx.ref_kind = ctx.sent, t["start"], kind
     if t["granularity"] in ("quarter", "half"):
-        ctx.quarter, ctx.quarter_sent = t["value"], ctx.sent
+        ctx.quarter, ctx.quarter_sent, ctx.quarter_pos = t["value"], ctx.sent, t["start"]
 
 
 class TimexTagger:

@@ -43,9 +43,16 @@ def norm_duration(text, ctx):
     if t == "recent years":
         return "DATE", "PAST_REF", False
     if re.fullmatch(r"(the\s+)?(past|last|next|recent|coming)\s+(few\s+|several\s+)?\w+|recent\s+\w+|"
-                    r"\w+-long|years|months|decades|weeks|days|hours|minutes", t):
+                    r"\w+-long|years|months|decades|centuries|weeks|days|hours|minutes|the\s+\w+\s+ahead", t):
         um = UNIT_FIND.search(t)
         return "DURATION", duration_value("X", um.group(1)), False
+    if t == "a while":
+        return "DURATION", "PXX", False
+    if t == "one day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall|should|to|hope|hopes|hoped)\s*$",
+                                    ctx.preceding):
+        return "DATE", "FUTURE_REF", False   # "Islam will one day be ...": an unspecified future day
+    t = re.sub(r"\b(?:more|additional|further|extra)\s+(?=\w)", "", t) if re.search(r"\d|\b(?:an?|one|two|three|four|"
+                                                                              r"five|six|seven|eight|nine|ten|twenty)\s+(?:more|additional|further|extra)\b", t) else t
     half = re.fullmatch(r"half\s+an?\s+(\w+)|an?\s+half[\s-]+(\w+)", t)
     if half:
         um = UNIT_FIND.search(t)
@@ -145,6 +152,14 @@ def _time_day(t, ctx):
     elif _month(t):
         r = norm_date(t[re.search(r"[a-z]{3}", t).start():], ctx)
     else:
+        # "at 10:35 a.m. (0735 GMT) Friday": a weekday just after the clock time names the day
+        m = re.match(r"\s*(?:\([^)]{0,20}\)\s*)?(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
+                     r"tomorrow)\b", ctx.following, re.I)
+        if m:
+            return _time_day(m.group(1).lower(), ctx)
+        if ctx.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.ref) and ctx.ref_sent == ctx.sent:
+            ctx.anchor = ctx.ref   # the day named earlier in the sentence
+            return ctx.ref
         base = _dct(ctx)
         return base.isoformat() if base else None
     return r[1][:10] if r else None

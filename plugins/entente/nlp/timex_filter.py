@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 AMBIGUOUS_MONTHS = re.compile(r"^(may|march|mar|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)$", re.I)
-MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|last|this|next|early|late|mid|during|through|"
+MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|for|last|this|next|early|late|mid|during|through|"
                        r"from|to|between|and|before|after|or|throughout|end|beginning|start|each|every)\s*-?)$",
                        re.I)
 NOT_TIME_ENTS = {"MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -31,6 +31,9 @@ def _month_ok(doc, text, s, e, frag):
         ambiguous = word.lower() in ("may", "march")
     else:
         ambiguous = True
+    if frag == "Jan" and re.match(r"\s+[A-Z][a-z]", text[e:e + 3]) and \
+            not re.search(r"(?i)\b(?:in|since|until|by|from|of|through)\s*$", text[max(0, s - 8):s]):
+        return False   # the first name: "Jan Kavan"
     if not ambiguous:
         return True
     before = text[max(0, s - 20):s + m.start()]
@@ -51,7 +54,8 @@ def _weekday_ok(doc, text, s, e, frag):
 
 def _year_ok(doc, text, s, e, frag):
     if not re.search(r"\d{4}", frag):
-        return True
+        # spoken years: "nineteen ninety-four"; "two thousand" only as "the year two thousand"
+        return "thousand" not in frag.lower() or "year" in frag.lower()
     y = int(re.search(r"\d{4}", frag).group(0))
     if re.match(r"\s*(?:-|–|to)\s*\d", text[e:e + 5]) and y < 1900:
         return False
@@ -64,7 +68,12 @@ def _year_ok(doc, text, s, e, frag):
     has_cue = re.search(r"(?i)\b(in|since|until|by|of|from|to|during|before|after|year|fiscal|and|through)\s*$",
                         text[max(0, s - 12):s]) or frag[:1].isalpha()
     if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i:
-        return False
+        # "2000 troops" is a count; "fiscal 1989 sales", "1990 BellSouth earnings" are years (NER DATE)
+        # when a determiner/possessive precedes or a modifier intervenes ("2000 troops" stays out)
+        if frag[:1].isalpha():
+            return True
+        return tok.ent_type_ == "DATE" and (tok.head.i > tok.i + 1 or bool(
+            re.search(r"(?i)(?:\b(?:the|its|their|his|her|our|this|that)|'s|’s)\s*$", text[max(0, s - 8):s])))
     return bool(has_cue or tok.ent_type_ == "DATE" or 1900 <= y <= 2099)
 
 
@@ -81,8 +90,21 @@ def _season_ok(doc, text, s, e, frag):
     return True
 
 
+RATE_BEFORE = re.compile(r"(?i)(?:\d|\b(?:million|billion|thousand|hundred|percent|shares|flights|seats|"
+                         r"units|barrels|tons|times|dollars|cents|hours|miles|people|jobs|calls|visitors))\s*$")
+
+
 def _duration_ok(doc, text, s, e, frag):
     low = frag.lower()
+    if re.search(r"(?:quarters?|half|thirds?)$", low) and re.match(r"\s+of\b", text[e:e + 4]) and \
+            not re.search(r"\d{4}|year", text[e:e + 16]):
+        return False   # a fraction: "three-quarters of its food", "more than a quarter of the market"
+    if re.fullmatch(r"\d+\s+(?:Minutes|Hours|Days|Years)", frag) and not _sentence_initial(text, s):
+        return False   # a title: "60 Minutes"
+    if re.fullmatch(r"(?:an?|per)\s+(?:year|month|week|day|night|hour|minute|second|quarter)", low) and \
+            RATE_BEFORE.search(text[max(0, s - 12):s]) and \
+            not re.match(r"\s+(?:ago|earlier|later|before|after|or\s)", text[e:e + 10]):
+        return False  # a rate: "$2 million a year", "four flights a week", "24 hours a day"
     if re.fullmatch(r"an?\s+(second|minute)", low):
         return False
     if re.search(r"\bold$", low):
@@ -93,6 +115,43 @@ def _duration_ok(doc, text, s, e, frag):
 def _quarter_ok(doc, text, s, e, frag):
     m = re.search(r"\b([qh])[1-4]\b", frag, re.I)
     return not m or m.group(1).isupper()
+
+
+def _time_ok(doc, text, s, e, frag):
+    # "High Noon", "CBS's 60 Minutes": a capitalized time word inside a title
+    return not re.fullmatch(r"(?:Noon|Midnight|Midday)", frag) or _sentence_initial(text, s)
+
+
+def _sentence_initial(text, s) -> bool:
+    return not text[:s].strip() or bool(re.search(r"[.!?:\"'`]\s*$", text[max(0, s - 4):s]))
+
+
+GENERIC_AFTER_TODAY = re.compile(r"(?:'s|’s)\s+(?:world|youth|society|generation|children|economy|culture|"
+                                 r"technology|standards|(?:[a-z]+\s+)?[a-z]+[^s]s\b)", re.I)
+
+
+def _deictic_ok(doc, text, s, e, frag):
+    low = frag.lower()
+    if low in ("today", "tomorrow"):
+        if frag[0].isupper() and not _sentence_initial(text, s) and not _headline(text, s):
+            return False   # a programme title: "This is VOA Today"
+        if GENERIC_AFTER_TODAY.match(text, e) and not re.match(r"(?:'s|’s)\s+(?:editions|papers|issues)", text[e:e + 14]):
+            return False   # generic: "today's youth", "today's personal computers"
+        if re.search(r"(?i)\b[a-z]+\s+of\s*$", text[max(0, s - 16):s]) and not re.match(r"\s*(?:'s|’s)", text[e:e + 3]):
+            return False   # "the people of tomorrow"
+    return True
+
+
+def _headline(text, s) -> bool:
+    """The line holding s is in title case (a headline: "... Missions Today")."""
+    a, b = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+    words = re.findall(r"[A-Za-z]+", text[a:b if b >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _rel_ok(doc, text, s, e, frag):
+    return not re.fullmatch(r"This\s+Week", frag) or _sentence_initial(text, s) and \
+        not re.match(r"\s+With\b", text[e:e + 6])   # ABC's "This Week"
 
 
 def _decade_ok(doc, text, s, e, frag):
@@ -114,4 +173,4 @@ def _ref_ok(doc, text, s, e, frag):
 
 CHECKS = {"month": _month_ok, "month_year": _month_ok, "date": _date_ok, "weekday": _weekday_ok,
           "year": _year_ok, "season": _season_ok, "duration": _duration_ok, "quarter": _quarter_ok,
-          "decade": _decade_ok, "ref": _ref_ok}
+          "decade": _decade_ok, "ref": _ref_ok, "time": _time_ok, "deictic": _deictic_ok, "rel": _rel_ok}

@@ -18,7 +18,7 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "single": 1, "couple": 2, "dozen": 12, "half": 0.5,
+    "hundred": 100, "thousand": 1000, "single": 1, "couple": 2, "dozen": 12, "half": 0.5,
 }
 VAGUE = ("several", "a few", "few", "many", "some", "a couple of", "couple of", "numerous",
          "the past few", "a number of")
@@ -64,19 +64,42 @@ WEEKDAY_RE = r"(?:" + "|".join(
 SEASON_RE = alt(SEASONS)
 PART_RE = alt(PARTS_OF_DAY)
 NUMWORD = alt([w for w in NUMBERS if w not in ("a", "an", "half", "couple", "single")])
-NUM_RE = (r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + NUMWORD + r"(?:[\s-]+" + NUMWORD + r")?(?:\s+and\s+a\s+half)?"
+NUM_RE = (r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|an?\s+(?:hundred|thousand)|" + NUMWORD + r"(?:[\s-]+" + NUMWORD + r")?(?:\s+and\s+a\s+half)?"
           r"|an?(?:\s+single)?|" + alt(VAGUE) + r"|a\s+dozen|dozens\s+of|hundreds\s+of)")
 UNIT_RE = alt([u for u in UNITS if u not in ("weekend", "season")], plural=True)
 UNIT1_RE = alt([u for u in UNITS if u not in ("weekend", "season")])
 ORDINAL_RE = alt(ORDINALS)
 YEAR_RE = r"(?:1[0-9]{3}|20[0-9]{2})"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# years as spoken in broadcast transcripts: "nineteen ninety-four", "two thousand and one"
+SPOKEN_YEAR_RE = (r"(?:nineteen[\s-]+(?:" + _TENS + r"(?:[\s-]+" + _ONES + r")?|ten|eleven|twelve|thirteen|fourteen|"
+                  r"fifteen|sixteen|seventeen|eighteen|nineteen|o[\s-]+" + _ONES + r")|two\s+thousand(?:\s+and)?"
+                  r"(?:\s+" + _ONES + r"|\s+ten|\s+eleven|\s+twelve)?)(?![\w-])")
+YEAR_ANY_RE = r"(?:" + YEAR_RE + r"\b|" + SPOKEN_YEAR_RE + r")"
+
+
+def spoken_year(text: str):
+    """'nineteen ninety-four' → 1994, 'two thousand and one' → 2001; None if there is none."""
+    m = re.search(SPOKEN_YEAR_RE, text, re.I)
+    if not m:
+        return None
+    words = re.findall(r"[a-z]+", m.group(0).lower())
+    if words[0] == "two":
+        rest = [w for w in words[2:] if w != "and"]
+        n = number_value(" ".join(rest)) if rest else 0
+        return 2000 + n if isinstance(n, int) else None
+    rest = [w for w in words[1:] if w != "o"]
+    n = number_value(" ".join(rest))
+    return 1900 + n if isinstance(n, int) and 0 < n < 100 else None
 DAY_RE = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 APPROX_RE = (r"(?:(?:nearly|almost|more\s+than|less\s+than|"
              r"fewer\s+than|at\s+least|at\s+most|up\s+to|barely|well\s+over|"
              r"no\s+more\s+than|no\s+less\s+than|the\s+better\s+part\s+of)\s+)")
 # "early", "the end of", "the close of the" ... placed before a calendar unit (kept in the span)
-PRE_RE = (r"(?:(?:the\s+)?(?:very\s+)?(?:(?:early|late|mid|middle|end|close|start|beginning|turn|"
-          r"outset|dawn|earlier|later|remainder|rest|balance)(?:\s+part)?(?:\s+of(?:\s+the)?)?\s+|mid-|mid\s*-\s*))")
+PRE_RE = (r"(?:(?:the\s+)?(?:very\s+)?(?:(?:early|late|mid|middle|earlier|later)(?:\s+part)?(?:\s+of(?:\s+the)?)?|"
+          r"(?:end|close|start|beginning|turn|outset|dawn|remainder|rest|balance|middle)(?:\s+part)?\s+of"
+          r"(?:\s+the)?)\s+|mid-|mid\s*-\s*|(?:the\s+)?(?:early|late)-(?=[A-Z0-9]))")
 
 
 def number_value(text: str):
@@ -106,6 +129,6 @@ def number_value(text: str):
         if w not in NUMBERS:
             return None
         n = NUMBERS[w]
-        total = total * n if n == 100 else total + n
+        total = total * n if n in (100, 1000) and total else n if n in (100, 1000) else total + n
     total += half
     return int(total) if total == int(total) else total

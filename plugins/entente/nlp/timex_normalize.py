@@ -12,7 +12,8 @@ from dateutil.easter import easter
 
 from entente.nlp import timex_values as tv
 from entente.nlp.timex_lexicon import (
-    DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value)
+    DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value,
+    spoken_year)
 
 
 @dataclass
@@ -22,9 +23,14 @@ class Context:
     ref: str | None = None       # last absolute DATE value mentioned (for "a year earlier", "that day")
     quarter: str | None = None   # last quarter/half mentioned, and the sentence it was in
     quarter_sent: int = -99
+    quarter_pos: int = -1
+    ref_sent: int = -99          # sentence and position of the last absolute date (ref)
+    ref_pos: int = -1
+    ref_kind: str = ""           # grammar family of that expression ("date" = an explicit calendar date)
     sent: int = 0
     anchor: str | None = None    # set by a normalizer to the value it resolved against
     following: str = ""          # a few characters of text after the expression
+    preceding: str = ""          # ... and before it
 
 
 def _word(rx: str, text: str):
@@ -42,7 +48,9 @@ def _year(text):
     if m:
         return int(m.group(1))
     m = re.search(r"'(\d\d)\b", text)
-    return (1900 + int(m.group(1)) if int(m.group(1)) > 30 else 2000 + int(m.group(1))) if m else None
+    if m:
+        return 1900 + int(m.group(1)) if int(m.group(1)) > 30 else 2000 + int(m.group(1))
+    return spoken_year(text)
 
 
 def _direction(text, ctx):
@@ -102,7 +110,8 @@ def norm_date(text, ctx):
     return _day_value(year, month, day, False)
 
 
-def _near_year(base, month, day, tense, slack=61):
+def _near_year(base, month, day, tense, slack=None):
+    slack = DAY_SLACK if slack is None else slack
     """Year for a month/day without a year: by tense, else the one nearest the DCT."""
     cands = []
     for y in (base.year - 1, base.year, base.year + 1):
@@ -116,6 +125,24 @@ def _near_year(base, month, day, tense, slack=61):
     if tense > 0 and (base - near).days > slack:
         return min(c for c in cands if c >= base).year
     return near.year
+
+
+MONTH_SLACK = 1   # months: an adjacent month is taken whatever the tense ("until mid-November")
+DAY_SLACK = 61    # days: month + day nearest the DCT unless the tense says otherwise beyond this
+
+
+def _near_month_year(base, month, tense, slack=None):
+    """Year for a month named without a year: the nearest such month to the DCT's month, unless
+    the clause's tense points the other way and the nearest is more than `slack` months off."""
+    slack = MONTH_SLACK if slack is None else slack
+    here = base.year * 12 + base.month
+    cands = [(y, y * 12 + month - here) for y in (base.year - 1, base.year, base.year + 1)]
+    year, dist = min(cands, key=lambda c: (abs(c[1]), -c[1] if tense < 0 else c[1]))
+    if tense < 0 and dist > slack:
+        return max(y for y, d in cands if d <= 0)
+    if tense > 0 and dist < -slack:
+        return min(y for y, d in cands if d >= 0)
+    return year
 
 
 def _day_value(y, mo, d, anchored):
@@ -151,23 +178,13 @@ def norm_month(text, ctx):
     elif re.search(r"\b(this|current)\b", t):
         year = base.year
     else:
-        year = _near_year(base, month, 1, ctx.tense, slack=0)
+        year = _near_month_year(base, month, ctx.tense)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
 def norm_year(text, ctx):
-    t = text.lower()
-    if "two thousand" in t:
-        return "DATE", "2000", False
     y = _year(text)
-    if y is None:
-        words = re.findall(r"[a-z]+", t)
-        if len(words) >= 3 and words[0] == "nineteen":
-            tail = number_value(" ".join(words[1:]))
-            if isinstance(tail, int) and 10 <= tail < 100:
-                return "DATE", f"19{tail:02d}", False
-        return None
-    return "DATE", f"{y:04d}", False
+    return ("DATE", f"{y:04d}", False) if y else None
 
 
 def norm_decade(text, ctx):

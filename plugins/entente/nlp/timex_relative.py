@@ -11,7 +11,7 @@ from entente.nlp import timex_values as tv
 from entente.nlp.timex_lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value
 from entente.nlp.timex_normalize import _direction, _dct, _month, _near_year, _rel_year, _year
 
-QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 2}
 
 
 def _shift_value(value: str, unit: str, n: int) -> str | None:
@@ -32,7 +32,8 @@ def norm_quarter(text, ctx):
     if m:
         kind, n = m.group(1).upper(), int(m.group(2))
     else:
-        w = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(quarter|half)", t)
+        w = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|last(?=\s+half))[\s-]+(?:fiscal[\s-]+)?"
+                      r"(quarter|half)", t)
         if not w:
             return None
         kind, n = ("Q" if w.group(2) == "quarter" else "H"), QORD[w.group(1)]
@@ -60,8 +61,16 @@ def norm_quarter_rel(text, ctx):
     if recent and half != ("-H" in recent):
         recent = None
     year_back = re.search(r"year-ago|year-earlier|last year|a year (earlier|ago)", t)
-    if "period" in t and re.search(r"(1\d{3}|20\d\d)", t) and not recent:
-        return "DATE", str(_year(text)), False
+    named_year = _year(text) if re.search(r"(1\d{3}|20\d\d)", t) else None
+    if named_year and not recent:
+        recent = ctx.quarter   # "the 1988 period": the quarter under discussion, in that year
+        if not recent or half != ("-H" in recent):
+            return "DATE", str(named_year) + ("" if "period" in t or half else "-QX"), False
+    ended = _period_end(ctx)
+    if ended is not None and unit == "quarter" and not year_back and not recent:
+        # "the quarter ended Sept. 30": the calendar quarter holding most of the three months
+        _dct(ctx)
+        return "DATE", tv.value_at(ended - dt.timedelta(days=45), "quarter"), True
     if recent and not re.search(r"\b(last|previous|prior|next|this|current)\b", t):
         base_val, ctx.anchor = recent, recent
     else:
@@ -70,14 +79,33 @@ def norm_quarter_rel(text, ctx):
             return None
         base_val = tv.value_at(base, unit)
         d = _direction(text, ctx) if re.search(r"\b(last|previous|prior|next)\b", t) else 0
-        if d == 0 and ("latest" in t or t.strip() in ("the quarter", "the period")) and ctx.tense < 0:
-            d = -1
+        if d == 0 and ("latest" in t or "most recent" in t or
+                       (t.strip() in ("the quarter", "the period") and ctx.tense < 0)):
+            d = -1   # the latest (reported) quarter is the last completed one
         base_val = _shift_value(base_val, unit, d) if d else base_val
     if year_back:
         base_val = _shift_value(base_val, "year", -1)
-    if "period" in t and re.search(r"(1\d{3}|20\d\d)", t):
-        base_val = str(_year(text)) + base_val[4:]
+    if named_year:
+        base_val = str(named_year) + base_val[4:]
     return ("DATE", base_val, True) if base_val else None
+
+
+PERIOD_END = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+
+
+def _period_end(ctx):
+    """The date in "... ended Sept. 30" right after the expression (year nearest the DCT, past)."""
+    m = PERIOD_END.match(ctx.following)
+    if not m or ctx.dct is None:
+        return None
+    month = _month(m.group(1))
+    if month is None:
+        return None
+    day = int(m.group(2))
+    try:
+        return dt.date(_near_year(ctx.dct, month, day, -1), month, day)
+    except ValueError:
+        return None
 
 
 def norm_season(text, ctx):
@@ -117,9 +145,16 @@ def norm_rel(text, ctx):
         return "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(_direction(text, ctx), "PRESENT_REF"), False
     d = _direction(text, ctx) if re.search(r"\b(last|past|previous|next|coming|following|upcoming)\b", t) else 0
     if unit == "weekend":
-        wk = tv.shift(base, "week", d)
-        return "DATE", tv.week_value(wk) + "-WE", True
+        return "DATE", _weekend(base, d, ctx.tense) if d == 0 else tv.week_value(tv.shift(base, "week", d)) + "-WE", True
     return "DATE", tv.value_at(tv.shift(base, unit, d), unit), True
+
+
+def _weekend(base, d, tense) -> str:
+    """'the weekend' / 'this weekend' from a weekday DCT: the one just past in a past (or
+    unmarked) clause, the coming one in a future clause; from a Saturday/Sunday, that weekend."""
+    if base.weekday() < 5 and tense <= 0 and not (tense == 0 and base.weekday() >= 3):
+        base = base - dt.timedelta(days=7)
+    return tv.week_value(base) + "-WE"
 
 
 def norm_bare(text, ctx):
@@ -129,7 +164,7 @@ def norm_bare(text, ctx):
     if base is None:
         return None
     if "weekend" in t:
-        return "DATE", tv.week_value(base) + "-WE", True
+        return "DATE", _weekend(base, 0, ctx.tense), True
     if "year-ago" in t or "year-earlier" in t:
         recent = ctx.quarter if ctx.quarter and ctx.sent - ctx.quarter_sent <= 8 else None
         return "DATE", (_shift_value(recent, "year", -1) if recent else str(base.year - 1)), True
@@ -158,6 +193,12 @@ def norm_ago(text, ctx):
     relative_to_ref = re.search(r"\b(earlier|later|before|after)\b", t)
     recent_q = ctx.quarter if ctx.quarter and ctx.sent - ctx.quarter_sent <= 3 else None
     gran = {"decade": "year", "century": "year"}.get(unit, unit)
+    if unit == "year" and n == 1 and ctx.ref and len(ctx.ref) == 10 and ctx.sent - ctx.ref_sent <= 0 and \
+            ctx.ref_kind == "date" and \
+            (not recent_q or ctx.ref_pos > ctx.quarter_pos):
+        # "... for the quarter ended Sept. 30, up from $100 million a year earlier": that day a year back
+        ctx.anchor = ctx.ref
+        return "DATE", _shift_value(ctx.ref, "year", sign), True
     if unit == "year" and n == 1 and recent_q:
         ctx.anchor = recent_q
         return "DATE", _shift_value(recent_q, "year", sign), True
@@ -233,6 +274,23 @@ def norm_weekday(text, ctx):
     part = re.search(r"(morning|afternoon|evening|night)", t)
     if base is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", False
+    shift = -1 if re.match(r"the\s+day\s+before\b", t) else 1 if re.match(r"the\s+day\s+after\b", t) else 0
+    t = re.sub(r"^the\s+day\s+(?:before|after)\s+", "", t)
+    if shift:
+        r = norm_weekday(t, ctx)   # "the day before last Tuesday('s hearing)"
+        if r is None or not re.match(r"\d{4}-\d\d-\d\d", r[1]):
+            return r
+        return "DATE", (dt.date.fromisoformat(r[1][:10]) + dt.timedelta(days=shift)).isoformat(), True
+    anaphoric = re.match(r"the\s+(previous|preceding|prior|following|next)\s", t)
+    if anaphoric and ctx.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.ref):
+        # "down 4.5% from the previous Friday": relative to the day under discussion
+        ref = dt.date.fromisoformat(ctx.ref)
+        ctx.anchor = ctx.ref
+        if anaphoric.group(1) in ("previous", "preceding", "prior"):
+            day = tv.weekday_near(ref - dt.timedelta(days=1), wd, -1)
+        else:
+            day = tv.weekday_near(ref + dt.timedelta(days=1), wd, 1)
+        return "DATE", day.isoformat(), True
     if re.search(r"\b(last|past|previous)\b", t):
         day = tv.weekday_near(base - dt.timedelta(days=1), wd, -1)
     elif re.search(r"\b(next|coming)\b", t):
@@ -279,6 +337,32 @@ def norm_holiday(text, ctx):
     else:
         pick = min(cands, key=lambda c: abs((c - base).days))
     return "DATE", pick.isoformat(), True
+
+
+def norm_part_of_day(text, ctx):
+    """'in the morning', 'by mid afternoon', 'later in the day': a part of the day under
+    discussion (the last explicit day in this or the previous sentence), else of the DCT."""
+    t = text.lower()
+    if ctx.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.ref) and ctx.sent - ctx.ref_sent <= 1:
+        day, ctx.anchor = ctx.ref, ctx.ref
+    else:
+        base = _dct(ctx)
+        if base is None:
+            return None
+        day = base.isoformat()
+    part = re.search(r"(morning|afternoon|evening)", t)
+    if not part:
+        return "DATE", day, True
+    return "TIME", day + "T" + PARTS_OF_DAY[part.group(1)], True
+
+
+def norm_week_of(text, ctx):
+    """'the week of March 6' → the ISO week holding that day."""
+    from entente.nlp.timex_normalize import norm_date
+    r = norm_date(re.sub(r"(?i)^the\s+week\s+of\s+", "", text), ctx)
+    if r is None:
+        return None
+    return "DATE", tv.week_value(dt.date.fromisoformat(r[1][:10])), r[2]
 
 
 def norm_the_unit(text, ctx):
