@@ -7,7 +7,10 @@ For every sentence that contains a lexicon trigger (data/event_lexicon.yml):
    "refused to meet" is REJECT, "accused X of attacking" is DISAPPROVE); verbs of saying are
    never events ("X said Y agreed" codes Y's act);
 3. participants from the parse (events_participants), modality and date (events_modality);
-4. plans and conditions are coded as CAMEO does: intended cooperation is AGREE ("express intent",
+4. precision rules: an event needs a linked political actor among its participants; a trigger
+   with an everyday or sport sense ("meeting", "battle", "deal") needs one taking part as doer or
+   target, not only as the place or a nationality (events_participants.political_weight);
+5. plans and conditions are coded as CAMEO does: intended cooperation is AGREE ("express intent",
    03x), intended or conditional material conflict is THREATEN (13x), an announced refusal of
    cooperation ("will not accept") is REJECT (12x).
 
@@ -23,13 +26,17 @@ from entente.nlp.events_lexicon import (NOUN_POS, Entry, Lexicon, governing_verb
                                         token_lemma)
 from entente.nlp.events_modality import event_date, modality
 from entente.nlp.events_participants import (actor_spans, between_pairs, clause_recipients, find_recipients,
-                                             find_sources, noun_own_sources, participant, _mentions_in)
+                                             find_sources, noun_own_sources, participant, political_weight,
+                                             _mentions_in)
 
 EXTRACTOR_VERSION = "events-0.1"
 BREAK_DEPS = {"conj", "relcl", "parataxis"}
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod", "attr", "appos"}
 BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst", "despite",
                     "in", "at", "of", "over", "under", "from", "for", "as", "because", "like", "than"}
+# Token entity types that are never triggers ("on 5-6 March", "the Battle of Britain", "Peace Treaty").
+NON_TRIGGER_ENTS = {"DATE", "TIME", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MONEY", "QUANTITY",
+                    "CARDINAL", "ORDINAL", "PERCENT"}
 # Passive forms that state the subject's own stance or act ("is opposed to", "were demobilized").
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise", "disarm"}
 SAY_NOUNS = {"reminder", "statement", "warning", "declaration", "message", "letter", "note", "insistence"}
@@ -74,7 +81,7 @@ class EventCoder:
         triggers: dict[int, tuple[Entry, Token]] = {}
         demands: dict[int, Token] = {}
         for tok in sent:
-            if tok.i in actors:
+            if tok.i in actors or tok.ent_type_ in NON_TRIGGER_ENTS:
                 continue
             if tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS:
                 continue   # "the wounded", "seized weapons": a participle used as a noun or adjective
@@ -215,8 +222,25 @@ class EventCoder:
         # a recipient of the source's own country is kept when it is another mention (domestic
         # events: "Algerian landowners ... Algerian government forces"), never the same mention
         src_starts = {e.start for e in sources}
-        rec_parts = _dedupe([participant(e) for e in recipients if e.start not in src_starts])
+        # the same actor named twice (a headline and its sentence: "UK Athletics agrees new kit deal
+        # UK Athletics has agreed ...") is not its own recipient; other mentions of the same country
+        # are ("Algerian landowners ... Algerian government forces")
+        src_names = {(str((e._.actor or {}).get("actor_id")), e.text.lower()) for e in sources}
+        recipients = [e for e in recipients if e.start not in src_starts
+                      and (str((e._.actor or {}).get("actor_id")), e.text.lower()) not in src_names]
+        rec_parts = _dedupe([participant(e) for e in recipients])
         if not src_parts and not rec_parts:
+            return None
+        # precision rules (docs/events.md): an event needs a political actor among its participants;
+        # a trigger with an everyday or sport sense ("meeting", "battle", "deal", "help") needs one
+        # taking part as doer or target, not only a place or a nationality
+        heads = lex.political_heads | lex.military_words
+        material = lex.categories[typ]["quad"] == 4
+        weight = max((political_weight(e, heads, material) for e in list(sources) + list(recipients)), default=0)
+        if weight == 0:
+            return None
+        if weight < 2 and token_lemma(trig) in lex.ambiguous and not entry.constrained \
+                and not _political_arguments(trig, pred, heads):
             return None
         if joint and (len(src_parts) > 1 or any(c.dep_ == "prep" and c.lower_ == "with" for c in pred.children)):
             # exercises held together are cooperation, not a show of force
@@ -309,6 +333,21 @@ class EventCoder:
         if best is None and military and self.lex.categories[typ]["quad"] == 4:
             return "military"
         return best
+
+
+def _political_arguments(trig: Token, pred: Token, heads: frozenset) -> bool:
+    """The trigger's own subject or object is a political noun ("Leaders of the opposition coalition
+    agreed ...", "rebels attacked ..."), so the everyday sense is out."""
+    args = []
+    for h in {trig, pred}:
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                args.append(c)
+            elif c.dep_ == "agent":
+                args.extend(g for g in c.children if g.dep_ == "pobj")
+    for a in list(args):
+        args.extend(a.conjuncts)
+    return any(a.lemma_.lower() in heads for a in args)
 
 
 def _dedupe(parts: list[dict], exclude: set = frozenset()) -> list[dict]:

@@ -21,6 +21,10 @@ DEFAULT_LEXICON = config.DATA_DIR / "event_lexicon.yml"
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
 OBJ_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd"}
+# Prepositions of time and setting: their objects are not the trigger's objects ("broke the record
+# *at the meeting*" does not break off a meeting).
+SETTING_PREPS = {"at", "during", "after", "before", "since", "until", "near", "inside", "outside", "across",
+                 "throughout", "within", "amid", "amidst", "despite", "via", "like", "as", "than", "because"}
 
 
 def _words(values) -> frozenset:
@@ -54,6 +58,12 @@ class Entry:
     joint: dict | None = None
 
     @property
+    def constrained(self) -> bool:
+        """Objects or modifiers fix the sense ("hunger strike", "lift sanctions"); a particle does not
+        ("worked with the British team")."""
+        return bool(self.obj or self.mod)
+
+    @property
     def specificity(self) -> int:
         return sum(bool(x) for x in (self.obj, self.prep, self.mod, self.obj_of)) + (self.pos is not None)
 
@@ -69,6 +79,8 @@ class Lexicon:
     plan_words: frozenset
     military_words: frozenset
     contexts: dict
+    ambiguous: frozenset = frozenset()     # lemmas with an everyday/sport sense (meet, battle, deal)
+    political_heads: frozenset = frozenset()   # nouns a country word makes political ("Algeria's elections")
     index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
 
     @classmethod
@@ -84,6 +96,8 @@ class Lexicon:
             plan_words=frozenset(raw.get("plan_words") or ()),
             military_words=frozenset(raw.get("military_words") or ()),
             contexts={k: frozenset(v) for k, v in (raw.get("contexts") or {}).items()},
+            ambiguous=_words(raw.get("ambiguous_triggers")),
+            political_heads=_words(raw.get("political_heads")),
         )
         for order, item in enumerate(raw.get("triggers") or ()):
             lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
@@ -146,7 +160,12 @@ class Lexicon:
                 objs = object_lemmas(token)
                 ok = bool(objs & e.obj)
                 if not ok and "ACTOR" in e.obj:
-                    ok = any(o.i in actor_tokens for o in object_tokens(token))
+                    # an actor as the object ("released Kuwaiti prisoners", "handed over to
+                    # Britain"); after a bare preposition it is a place ("returned to Thailand")
+                    objs = object_tokens(token)
+                    if not any(c.dep_ in OBJ_DEPS or c.dep_ == "prt" for c in token.children):
+                        objs = [o for o in objs if o.dep_ != "pobj"]
+                    ok = any(o.i in actor_tokens for o in objs)
                 if not ok:
                     continue
             if e.no_obj and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
@@ -188,7 +207,7 @@ def object_tokens(token: Token) -> list[Token]:
     for c in token.children:
         if c.dep_ in OBJ_DEPS:
             objs.append(c)
-        elif c.dep_ in ("prep", "prt", "agent"):
+        elif c.dep_ in ("prep", "prt", "agent") and c.lower_ not in SETTING_PREPS:
             objs.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in NOUN_POS:
             objs.append(c)

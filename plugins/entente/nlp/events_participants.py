@@ -39,6 +39,60 @@ def actor_spans(doc: Doc) -> dict[int, Span]:
     return out
 
 
+# Actor types that never make an event political on their own: a deal between companies or a
+# newspaper's criticism is not an interaction between political actors.
+NONPOLITICAL_TYPES = {"business", "media"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+def political_weight(ent: Span, political_heads: frozenset = frozenset(), material: bool = False) -> int:
+    """How much a mention makes an event political (precision rules, docs/events.md):
+    0 = not a political actor (unlinked names; companies and media, except as parties to material
+        conflict (`material`: "a journalist killed", "a company's offices raided"); a club or
+        federation named after its country: "UK Athletics", "Athletics Kenya");
+    1 = a political actor that may only describe a place or a person's nationality: the place of the
+        act ("a meeting in Monaco"), a country word on a person or thing that is no role
+        ("Kenyan Bernard Lagat", "Britain's top sprinters", "Russian oil giant"), a demonym standing
+        for one person ("the Moroccan");
+    2 = a political actor taking part: a government, army, IGO, armed group, leader, or a country
+        named as doer or target ("Russia", "the Kremlin", "Chinese troops").
+    """
+    actor = ent._.actor or {}
+    if not actor.get("code"):
+        return 0
+    if actor.get("actor_type") in NONPOLITICAL_TYPES:
+        return 1 if material else 0
+    words = [t for t in ent if not t.is_punct]
+    country_only = actor.get("actor_type") == "country"
+    if country_only and ent.label_ == "ORG" and len(words) >= 2:
+        # an organisation missing from the gazetteer, named after its country: a union or party is a
+        # political actor of that country, a sports body or firm is not
+        return 1 if any(t.lemma_.lower() in political_heads for t in ent) else 0
+    if country_only and ent.label_ in ("FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
+        return 0        # "Hotel Rwanda": a building, film or product named after a country
+    root = ent.root
+    if country_only and ent.label_ == "PERSON" and not root.tag_.endswith("S"):
+        return 1        # "Kenyan Bernard Lagat": a person of that country ("Bosnian Serbs" stay a group)
+    cur = root
+    for _ in range(3):     # "in Karol Bagh, New Delhi", "at a meeting in Norway"
+        if cur.dep_ in ("pobj",) and cur.head.dep_ in ("prep", "conj"):
+            if cur.head.lower_ in LOCATIVE_PREPS:
+                return 1
+            break
+        if cur.dep_ not in ("appos", "conj", "compound") or cur.head == cur:
+            break
+        cur = cur.head
+    if country_only and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and not (ent.start <= root.head.i < ent.end):
+        head = root.head
+        if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN") or \
+                head.lemma_.lower() not in political_heads:
+            return 1    # "Britain's top sprinters", "Canada-based company", "Russian oil giant"
+    if ent.label_ == "NORP" and root.tag_ in ("NNP", "NN", "JJ") and root.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") and not root.text.endswith("s"):
+        return 1        # "the Moroccan will not commit himself": one person
+    return 2
+
+
 def participant(ent: Span) -> dict:
     actor = ent._.actor or {}
     return {"text": ent.text, "start": ent.start_char, "end": ent.end_char,
