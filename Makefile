@@ -11,7 +11,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__UNIT_TEST_MODE := False
 export ENTENTE_PROJECT_DIR := $(CURDIR)
 
-.PHONY: setup run test airflow bench eval clean
+.PHONY: setup run test test-ui airflow bench eval clean
 
 setup: $(VENV)/.installed $(AIRFLOW_HOME)/.ready
 
@@ -30,8 +30,14 @@ $(AIRFLOW_HOME)/.ready: $(VENV)/.installed
 run: setup
 	bash scripts/run-dags.sh
 
+# The browser test (a whole standalone Airflow, ~3 min) runs in `make test-ui`, not here.
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --ignore=tests/test_ui.py
+
+# Headless Debian Chromium driven by Playwright against `make airflow`'s script.
+test-ui: setup
+	@command -v chromium > /dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	$(BIN)/python -m pytest -q -rs tests/test_ui.py
 
 airflow: setup
 	bash scripts/airflow-standalone.sh

@@ -5,36 +5,71 @@ Reads every enabled source in the sources file (`data/sources.yml`, or `ENTENTE_
 RSS/Atom/JSON feeds, article pages and inbox folders. Articles already published or already
 staged are skipped (same content hash); new ones are written as Parquet batches to the
 staging area beside the warehouse. A failing source is logged and skipped; it never fails
-the run. Updates the `entente_staged_articles` asset, which triggers `entente_process`.
+the run. Updates the `entente_staged_articles` asset, which triggers `entente_process`;
+when nothing is waiting in staging the task is skipped and nothing downstream runs.
+
+**Schedule:** hourly (`ENTENTE_INGEST_SCHEDULE`, "none" for manual only), no catch-up.
+
+**Backfill a window:** trigger with the params `window_start` / `window_end` (inclusive
+publication dates, YYYY-MM-DD), or create a backfill run
+(`airflow backfill create --dag-id entente_ingest --from-date … --to-date …`), whose data
+interval is the window. Feeds cannot be re-read by date, but every article ever ingested is
+kept in the warehouse: a window run ingests as usual and also stages again the stored
+articles published in the window, so `entente_process` re-extracts them with the current
+pipeline and the load replaces their rows. Repeating a backfill changes nothing.
 """
 from __future__ import annotations
 
 import pendulum
-from airflow.sdk import dag, task
+from airflow.sdk import Param, dag, task
 
-from entente.airflow_support import DEFAULT_ARGS
+from entente.airflow_support import DEFAULT_ARGS, WINDOW_PARAMS_DOC, ingest_schedule, log_failure
 from entente.assets import STAGED_ARTICLES
 
 
 @dag(
     dag_id="entente_ingest",
-    schedule="@hourly",
+    schedule=ingest_schedule(),
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
+    on_failure_callback=log_failure,
+    params={
+        "window_start": Param(None, type=["null", "string"], format="date",
+                              title="Backfill from (published on or after)",
+                              description=WINDOW_PARAMS_DOC),
+        "window_end": Param(None, type=["null", "string"], format="date",
+                            title="Backfill until (published on or before)",
+                            description=WINDOW_PARAMS_DOC),
+    },
     tags=["entente", "ingest"],
     doc_md=__doc__,
 )
 def entente_ingest():
     @task(outlets=[STAGED_ARTICLES])
-    def fetch_sources() -> dict:
-        from entente import stages
+    def fetch_sources(**context) -> dict:
+        from airflow.sdk.exceptions import AirflowSkipException
 
+        from entente import stages, staging
+        from entente.airflow_support import resolve_window
+        from entente.backfill import restage_window
+
+        dag_run = context["dag_run"]
+        window = resolve_window(context["params"], dag_run.run_type,
+                                context.get("data_interval_start"),
+                                context.get("data_interval_end"))
         result = stages.ingest()
-        return {"batches": result.batches, "new_articles": result.new_articles,
-                "duplicates": result.duplicates,
-                "failures": [f.__dict__ for f in result.failures]}
+        restaged = restage_window(*window) if window else []
+        summary = {"batches": result.batches + restaged, "new_articles": result.new_articles,
+                   "duplicates": result.duplicates, "restaged_batches": len(restaged),
+                   "window": [str(day) for day in window] if window else None,
+                   "failures": [f.__dict__ for f in result.failures]}
+        if not staging.pending_batches():
+            raise AirflowSkipException(f"nothing new to process: {summary}")
+        context["outlet_events"][STAGED_ARTICLES].extra = {
+            k: summary[k] for k in ("batches", "new_articles", "window")}
+        return summary
 
     fetch_sources()
 

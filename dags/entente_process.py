@@ -5,7 +5,8 @@ Triggered by the `entente_staged_articles` asset. Runs the spaCy pipeline (entit
 TIMEX3 dates, PLOVER events) over each staged batch in parallel (`extract` is mapped over the
 batches), then one `publish` task — in the one-slot `entente_warehouse` pool, so DuckDB only
 ever has one writer — loads the batches into a private copy of the warehouse, validates every
-table with Great Expectations, and atomically publishes the copy. A failed critical
+table with Great Expectations, and atomically publishes the copy (analysts' read-only
+sessions see the old state or the new one, never a partial one). A failed critical
 expectation publishes nothing and fails the task, naming the expectation and sample rows.
 Updates the `entente_warehouse` asset, which triggers `entente_reports`.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import dag, task
 
-from entente.airflow_support import DEFAULT_ARGS, WAREHOUSE_POOL
+from entente.airflow_support import DEFAULT_ARGS, WAREHOUSE_POOL, log_failure
 from entente.assets import STAGED_ARTICLES, WAREHOUSE
 
 
@@ -25,6 +26,7 @@ from entente.assets import STAGED_ARTICLES, WAREHOUSE
     catchup=False,
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
+    on_failure_callback=log_failure,
     tags=["entente", "nlp", "warehouse"],
     doc_md=__doc__,
 )
@@ -42,10 +44,11 @@ def entente_process():
         return stages.extract(batch_id)
 
     @task(pool=WAREHOUSE_POOL, outlets=[WAREHOUSE], trigger_rule="none_failed")
-    def publish(batch_ids: list[str]) -> dict:
+    def publish(batch_ids: list[str], **context) -> dict:
         from entente import stages
 
         result = stages.publish(batch_ids)
+        context["outlet_events"][WAREHOUSE].extra = {"run_id": result.run_id, "rows": result.rows}
         return {"run_id": result.run_id, "rows": result.rows, "batches": result.batches}
 
     batches = pending_batches()

@@ -1,16 +1,21 @@
 """
-### entente_reports — CSV reports from the published warehouse
+### entente_reports — CSV reports, charts and the report page
 
-Triggered by the `entente_warehouse` asset after each publish. Writes one CSV per
-cooperation view to `reports/` (cells that a spreadsheet would run as formulas are
-neutralized). Reads the published warehouse read-only, like any analyst.
+Triggered by the `entente_warehouse` asset after each publish. Reads the published warehouse
+read-only, like any analyst, and writes to `reports/` (`ENTENTE_REPORTS`):
+
+- one CSV per cooperation view (cells a spreadsheet would run as formulas are neutralized);
+- PNG charts: cooperation over time for the top dyads, the most active country's partners
+  over time (`ENTENTE_CHART_COUNTRY` picks another), the category mix;
+- `index.html`: one page linking the CSVs, the charts and the Great Expectations Data Docs,
+  with a short narrative of what changed since the previous report (`snapshot.json`).
 """
 from __future__ import annotations
 
 import pendulum
 from airflow.sdk import dag, task
 
-from entente.airflow_support import DEFAULT_ARGS
+from entente.airflow_support import DEFAULT_ARGS, log_failure
 from entente.assets import WAREHOUSE
 
 
@@ -21,6 +26,7 @@ from entente.assets import WAREHOUSE
     catchup=False,
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
+    on_failure_callback=log_failure,
     tags=["entente", "reports"],
     doc_md=__doc__,
 )
@@ -31,7 +37,21 @@ def entente_reports():
 
         return [str(path) for path in stages.reports()]
 
-    write_reports()
+    @task
+    def draw_charts() -> list[str]:
+        from entente import config
+        from entente.charts import draw_charts
+
+        return [str(path) for path in draw_charts(config.warehouse_path(), config.reports_dir())]
+
+    @task
+    def write_index() -> str:
+        from entente import config
+        from entente.report_site import write_index
+
+        return str(write_index(config.warehouse_path(), config.reports_dir()))
+
+    write_reports() >> draw_charts() >> write_index()
 
 
 entente_reports()

@@ -1,12 +1,16 @@
 """CSV/Parquet reports from the published warehouse."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
 from entente import stages
 from entente.reports import REPORT_VIEWS, ReportError, neutralize_formula, write_reports
-from test_warehouse import stage_article
+from test_warehouse import TEXT, stage_article
+
+TEXT_VIENNA = TEXT.replace("Prague", "Vienna")
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -55,3 +59,93 @@ def test_reports_of_undated_articles(warehouse, tmp_path):
     stages.publish(warehouse=warehouse)
     written = write_reports(warehouse, tmp_path / "out")
     assert all(path.exists() for path in written)
+
+
+# --- charts and the report page ------------------------------------------------------------
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def test_charts_are_pngs_for_top_dyads_partners_and_categories(warehouse, tmp_path):
+    from entente.charts import draw_chart_set, read_manifest
+
+    stage_article(warehouse)
+    stages.publish(warehouse=warehouse)
+    charts = draw_chart_set(warehouse, tmp_path)
+    assert [c.path.name for c in charts] == [
+        "cooperation_top_dyads.png", "cooperation_partners_RUS.png",   # most active: RUS (tie, A-Z)
+        "cooperation_category_mix.png"]
+    for chart in charts:
+        assert chart.path.read_bytes()[:8] == PNG_MAGIC and chart.path.stat().st_size > 5_000
+    assert [c.path for c in read_manifest(tmp_path)] == [c.path for c in charts]
+    [_, usa, _] = draw_chart_set(warehouse, tmp_path, country="USA")
+    assert usa.path.name == "cooperation_partners_USA.png" and "United States" in usa.title
+
+
+def test_charts_of_an_empty_warehouse_say_so_instead_of_failing(warehouse, tmp_path):
+    from entente.charts import draw_charts
+    from entente.warehouse.publish import ensure_warehouse
+
+    ensure_warehouse(warehouse)
+    paths = draw_charts(warehouse, tmp_path)
+    assert len(paths) == 3 and all(p.read_bytes()[:8] == PNG_MAGIC for p in paths)
+
+
+def test_index_links_csvs_charts_and_data_docs_and_tells_what_changed(warehouse, tmp_path):
+    from entente.charts import draw_charts
+    from entente.report_site import write_index
+
+    out = tmp_path / "reports"
+    stage_article(warehouse)
+    stages.publish(warehouse=warehouse)
+    write_reports(warehouse, out)
+    draw_charts(warehouse, out)
+    (out / "quality").mkdir(exist_ok=True)
+    (out / "quality" / "index.html").write_text("<html></html>")
+    page = write_index(warehouse, out).read_text()
+    assert 'href="cooperation_dyads_yearly.csv"' in page
+    assert 'src="cooperation_top_dyads.png"' in page
+    assert 'href="quality/index.html"' in page
+    assert "first report" in page and "holds 1 article with" in page
+
+    stage_article(warehouse, text=TEXT_VIENNA)                 # a new publication
+    stages.publish(warehouse=warehouse)
+    second = write_index(warehouse, out).read_text()
+    assert "Since the previous report" in second and "+1 articles" in second
+    assert write_index(warehouse, out).read_text().split("<h2>Charts")[0].split(
+        "What changed")[1] == second.split("<h2>Charts")[0].split("What changed")[1]  # rerun: same story
+    snapshot = json.loads((out / "snapshot.json").read_text())
+    assert snapshot["previous"]["counts"]["articles"] == 1
+    assert snapshot["current"]["counts"]["articles"] == 2
+
+
+def test_everything_written_into_the_page_is_escaped(tmp_path):
+    from entente.charts import Chart
+    from entente.report_site import narrative, render_page
+
+    evil = '<script>alert("x")</script>'
+    current = {"run_id": evil, "published_at": None, "years": [2000, 2001],
+               "counts": {"articles": 1, "cooperation events": 1},
+               "dyads": {"AAA–BBB": 1}, "names": {"AAA": evil, "BBB": "B & B"},
+               "quality_failed": [evil], "quality_warnings": 0}
+    (tmp_path / f"{evil[:7]}.csv").write_text("a\n1\n")
+    chart = Chart(tmp_path / "c.png", evil, evil)
+    page = render_page(current, narrative(current, None) + [evil], [chart], tmp_path)
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page and "B &amp; B" in page
+    assert 'href="%3Cscript.csv"' in page
+
+
+def test_narrative_names_new_pairs_and_biggest_gains():
+    from entente.report_site import narrative
+
+    before = {"counts": {"articles": 3, "cooperation events": 4}, "published_at": None,
+              "dyads": {"RUS–USA": 2}}
+    now = {"counts": {"articles": 5, "cooperation events": 7}, "years": [2010, 2022],
+           "dyads": {"RUS–USA": 4, "CHN–USA": 1}, "names": {"RUS": "Russia", "USA": "United States",
+                                                          "CHN": "China"},
+           "quality_failed": [], "quality_warnings": 0}
+    story = " ".join(narrative(now, before))
+    assert "+2 articles, +3 cooperation events" in story
+    assert "new pairs: China – United States" in story
+    assert "most new events: Russia – United States (+2)" in story

@@ -21,11 +21,23 @@ def run(
     inbox: Optional[list[Path]] = typer.Option(None, help="Read only these folders (repeatable)."),
     warehouse: Optional[Path] = typer.Option(None, help="Warehouse file (created if absent)."),
     reports: Optional[Path] = typer.Option(None, help="Reports folder (default reports/)."),
+    window_start: Optional[str] = typer.Option(
+        None, help="Backfill: also re-process the stored articles published on or after "
+                   "this date (YYYY-MM-DD)."),
+    window_end: Optional[str] = typer.Option(
+        None, help="Backfill: ... and on or before this date (YYYY-MM-DD)."),
 ) -> None:
     """One full pass: fetch → extract → load → validate → publish → reports."""
     from entente import config
+    from entente.airflow_support import WindowError, resolve_window
     from entente.runner import run_pipeline
     from entente.sources.registry import SourcesError
+
+    try:
+        window = resolve_window({"window_start": window_start, "window_end": window_end})
+    except WindowError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
 
     _configure_logging()
     # Every stage (and GX Data Docs) reads these, so the options apply to all of them.
@@ -36,7 +48,8 @@ def run(
     try:
         outcome = run_pipeline(sources_file=sources, inboxes=inbox or [],
                                warehouse=warehouse or config.warehouse_path(),
-                               reports_dir=reports or config.reports_dir(), console=err)
+                               reports_dir=reports or config.reports_dir(), console=err,
+                               window=window)
     except SourcesError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
@@ -70,8 +83,17 @@ def report(
     if not path.exists():
         err.print(f"[red]error:[/red] {path}: no warehouse yet; run `entente run` first")
         raise typer.Exit(2)
+    from entente.reports import REPORT_VIEWS
+    from entente.runner import progress_bar
+
+    views = list(views or REPORT_VIEWS)
+    written = []
     try:
-        written = write_reports(path, out or config.reports_dir(), views, format)
+        with progress_bar(err) as progress:
+            task = progress.add_task(f"exporting {format}", total=len(views))
+            for view in views:
+                written += write_reports(path, out or config.reports_dir(), [view], format)
+                progress.advance(task)
     except ReportError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
@@ -80,20 +102,58 @@ def report(
 
 
 @app.command()
-def status(warehouse: Optional[Path] = typer.Option(None, help="Warehouse file.")) -> None:
-    """Counts in the published warehouse and its last quality run."""
+def charts(
+    country: Optional[str] = typer.Option(
+        None, help="Country (ISO alpha-3) for the partners chart (default: the most active)."),
+    out: Optional[Path] = typer.Option(None, help="Output folder (default reports/)."),
+    warehouse: Optional[Path] = typer.Option(None, help="Warehouse file."),
+) -> None:
+    """Draw the PNG charts and rewrite the report page (index.html)."""
     from entente import config
-    from entente.summary import last_quality_run, warehouse_counts
+    from entente.charts import draw_charts
+    from entente.report_site import write_index
 
     path = warehouse or config.warehouse_path()
     if not path.exists():
         err.print(f"[red]error:[/red] {path}: no warehouse yet; run `entente run` first")
         raise typer.Exit(2)
+    out_dir = out or config.reports_dir()
+    for target in draw_charts(path, out_dir, country) + [write_index(path, out_dir)]:
+        typer.echo(str(target))
+
+
+@app.command()
+def status(warehouse: Optional[Path] = typer.Option(None, help="Warehouse file.")) -> None:
+    """Freshness, counts and the last quality run (with failed expectations and rows)."""
+    import json
+
+    from entente import config, staging
+    from entente.summary import (describe_age, freshness, last_quality_run, quality_failures,
+                                 warehouse_counts)
+
+    path = warehouse or config.warehouse_path()
+    if not path.exists():
+        err.print(f"[red]error:[/red] {path}: no warehouse yet; run `entente run` first")
+        raise typer.Exit(2)
+    fresh = freshness(path)
+    typer.echo(f"warehouse: {path}")
+    published = (f"{fresh.last_publish:%Y-%m-%d %H:%M:%S} UTC ({describe_age(fresh.age())})"
+                 if fresh.last_publish else "never")
+    typer.echo(f"{'last publish':>20}: {published}")
+    if fresh.last_attempt and not fresh.last_attempt_published:
+        typer.echo(f"{'last attempt':>20}: BLOCKED by validation at "
+                   f"{fresh.last_attempt:%Y-%m-%d %H:%M:%S} UTC (nothing published)")
+    typer.echo(f"{'staged, unpublished':>20}: {len(staging.pending_batches(path))} batches")
     for name, count in warehouse_counts(path).items():
         typer.echo(f"{name:>20}: {count}")
     for suite, success, evaluated, failed, checked_at in last_quality_run(path):
         typer.echo(f"quality {suite:>18}: {'ok' if success else 'FAILED'} "
                    f"({evaluated} expectations, {failed} failed) at {checked_at:%Y-%m-%d %H:%M}")
+    for failure in quality_failures(path):
+        typer.echo(f"  {failure['severity']:>8} {failure['suite']}: {failure['expectation']} "
+                   f"failed on {failure.get('unexpected_count', '?')} rows")
+        for row in failure.get("sample_rows", [])[:3]:
+            typer.echo(f"           e.g. {json.dumps(row, default=str)[:300]}")
 
 
 def _configure_logging(level: int = logging.INFO) -> None:

@@ -1,6 +1,9 @@
 """What a run produced, read back from the published warehouse."""
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from entente.warehouse.publish import connect_readonly
@@ -34,3 +37,64 @@ def last_quality_run(warehouse: Path) -> list[tuple]:
             "ORDER BY suite").fetchall()
     finally:
         con.close()
+
+
+@dataclass
+class Freshness:
+    last_publish: datetime | None      # when the last publication finished (UTC)
+    last_attempt: datetime | None      # the last publish attempt, published or blocked
+    last_attempt_published: bool | None
+    file_modified: datetime            # the published file's mtime (what readers open)
+
+    def age(self, now: datetime | None = None) -> timedelta | None:
+        if self.last_publish is None:
+            return None
+        return (now or datetime.now(timezone.utc)) - self.last_publish
+
+
+def freshness(warehouse: Path) -> Freshness:
+    con = connect_readonly(warehouse)
+    try:
+        last_publish = con.execute(
+            "SELECT max(finished_at) FROM pipeline_runs WHERE published").fetchone()[0]
+        attempt = con.execute("SELECT finished_at, published FROM pipeline_runs "
+                              "ORDER BY finished_at DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    modified = datetime.fromtimestamp(warehouse.stat().st_mtime, timezone.utc)
+    return Freshness(_utc(last_publish), _utc(attempt[0]) if attempt else None,
+                     attempt[1] if attempt else None, modified)
+
+
+def quality_failures(warehouse: Path, run_id: str | None = None) -> list[dict]:
+    """Failed expectations of one quality run (default: the last), with sample rows."""
+    con = connect_readonly(warehouse)
+    try:
+        rows = con.execute(
+            "SELECT suite, details FROM quality_runs WHERE run_id = coalesce(?, "
+            "(SELECT arg_max(run_id, checked_at) FROM quality_runs)) AND failed > 0 "
+            "ORDER BY suite", [run_id]).fetchall()
+    finally:
+        con.close()
+    failures = []
+    for suite, details in rows:
+        for failure in json.loads(details or "[]"):
+            failures.append({"suite": suite, **failure})
+    return failures
+
+
+def describe_age(age: timedelta | None) -> str:
+    if age is None:
+        return "never"
+    seconds = max(int(age.total_seconds()), 0)
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{seconds // size} {unit} ago"
+    return f"{seconds} s ago"
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(
+        timezone.utc)

@@ -18,6 +18,9 @@ from urllib.parse import urlsplit, urlunsplit
 import numpy as np
 
 NUM_PERM = 64
+# datasketch >= 2.0 has several permutation schemes and refuses to rebuild a MinHash from stored
+# hash values without being told which one made them: ours are "affine32" (stored as <u8).
+SCHEME = "affine32"
 THRESHOLD = 0.7         # Jaccard of 4-shingle sets: syndicated copies score 0.8-1.0
 SHINGLE = 4
 MIN_SHINGLES = 30       # too short to call two texts the same story
@@ -52,7 +55,7 @@ def signature(text: str):
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     minhash.update_batch(list(grams))
     return minhash
 
@@ -64,7 +67,8 @@ def signature_bytes(minhash) -> bytes | None:
 def signature_from_bytes(data: bytes):
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8"))
+    values = np.frombuffer(data, dtype="<u8").astype(np.uint32)
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME)
 
 
 @dataclass

@@ -1,0 +1,76 @@
+"""The `entente` command's status, charts and run options, through Typer's test runner."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from entente import stages
+from entente.cli import app
+from test_warehouse import TEXT, stage_article
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_status_shows_freshness_counts_and_the_last_quality_run(warehouse):
+    stage_article(warehouse)
+    stages.publish(warehouse=warehouse)
+    result = invoke("status", "--warehouse", str(warehouse))
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert re.search(r"last publish: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ s ago\)", out)
+    assert "staged, unpublished: 0 batches" in out
+    assert re.search(r"^\s+articles: 1$", out, re.M)
+    assert re.search(r"quality\s+events: ok \(\d+ expectations, 0 failed\)", out)
+    assert "BLOCKED" not in out
+
+
+def test_status_names_the_failed_expectation_and_sample_rows_of_a_blocked_load(warehouse):
+    stage_article(warehouse)
+    stages.publish(warehouse=warehouse)
+    stage_article(warehouse, text=TEXT.replace("Prague", "Geneva"), end=10_000)
+    with pytest.raises(stages.PublicationBlocked):
+        stages.publish(warehouse=warehouse)
+    out = invoke("status", "--warehouse", str(warehouse)).output
+    assert "last attempt: BLOCKED by validation" in out
+    assert "staged, unpublished: 1 batches" in out
+    assert re.search(r"quality\s+events: FAILED", out)
+    assert re.search(r"critical events: .*_offsets_ok.* failed on 1 rows", out)
+    assert re.search(r"e\.g\. \{.*\"end_char\": 10000", out)
+    assert re.search(r"^\s+articles: 1$", out, re.M)          # the published state is unchanged
+
+
+def test_status_without_a_warehouse_is_a_clear_error(tmp_path):
+    result = invoke("status", "--warehouse", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 2 and "no warehouse yet" in " ".join(result.output.split())
+
+
+def test_charts_command_draws_the_charts_and_the_page(warehouse, tmp_path):
+    stage_article(warehouse)
+    stages.publish(warehouse=warehouse)
+    result = invoke("charts", "--warehouse", str(warehouse), "--out", str(tmp_path),
+                    "--country", "usa")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "cooperation_partners_USA.png").exists()
+    assert (tmp_path / "index.html").exists()
+
+
+def test_report_exports_parquet_on_request(warehouse, tmp_path):
+    stage_article(warehouse)
+    stages.publish(warehouse=warehouse)
+    result = invoke("report", "cooperation_dyads_yearly", "event_provenance", "--warehouse",
+                    str(warehouse), "--out", str(tmp_path), "--format", "parquet")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob("*.parquet")) == [
+        "cooperation_dyads_yearly.parquet", "event_provenance.parquet"]
+
+
+def test_run_refuses_a_bad_backfill_window(tmp_path):
+    result = invoke("run", "--warehouse", str(tmp_path / "w.duckdb"),
+                    "--window-start", "2022-02-01", "--window-end", "2022-01-01")
+    assert result.exit_code == 2 and "ends before it starts" in " ".join(result.output.split())
