@@ -74,3 +74,27 @@ def test_run_refuses_a_bad_backfill_window(tmp_path):
     result = invoke("run", "--warehouse", str(tmp_path / "w.duckdb"),
                     "--window-start", "2022-02-01", "--window-end", "2022-01-01")
     assert result.exit_code == 2 and "ends before it starts" in " ".join(result.output.split())
+
+
+@pytest.mark.slow
+def test_rerun_with_nothing_new_publishes_nothing(tmp_path):
+    """`entente run` twice on the same inbox: the second run leaves the warehouse file alone."""
+    import shutil
+    import subprocess
+
+    from conftest import PROJECT
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("2010-04-08-new-start-signed.md", "2020-01-15-us-china-phase-one-deal.md"):
+        shutil.copy(PROJECT / "data" / "samples" / "articles" / name, inbox)
+    warehouse = tmp_path / "w.duckdb"
+    command = [str(PROJECT / ".venv" / "bin" / "entente"), "run", "--inbox", str(inbox),
+               "--warehouse", str(warehouse), "--reports", str(tmp_path / "reports")]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr[-2000:]
+    published = warehouse.stat().st_mtime_ns
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert "new articles this run: 0" in second.stderr
+    assert warehouse.stat().st_mtime_ns == published

@@ -51,13 +51,17 @@ def run_pipeline(sources_file: Path | None, inboxes: list[Path], warehouse: Path
             with step(progress, f"re-staging {window[0]}..{window[1]}"):
                 ingested.batches += restage_window(*window, warehouse=warehouse)
         batches = _extract_all(warehouse, progress)
-        try:
-            with step(progress, "loading, validating, publishing"):
-                published = stages.publish(batches, warehouse, ingested.failures)
-        except stages.PublicationBlocked as exc:
-            progress.stop()
-            console.print(f"[red]{exc}[/red]")
-            return RunOutcome(False, ingested, None, [])
+        published = None
+        if batches or not warehouse.exists():
+            try:
+                with step(progress, "loading, validating, publishing"):
+                    published = stages.publish(batches, warehouse, ingested.failures)
+            except stages.PublicationBlocked as exc:
+                progress.stop()
+                console.print(f"[red]{exc}[/red]")
+                return RunOutcome(False, ingested, None, [])
+        # Nothing new: the published warehouse is already current. The run's fetch log stays
+        # staged and is published with the next articles (as the entente_ingest DAG does).
         written = write_all_reports(warehouse, reports_dir, progress)
     print_summary(console, ingested, warehouse, reports_dir)
     return RunOutcome(True, ingested, published, written)
@@ -93,7 +97,9 @@ def print_summary(console: Console, ingested: stages.IngestResult, warehouse: Pa
 
     counts = warehouse_counts(warehouse)
     console.print(f"new articles this run: {ingested.new_articles} "
-                  f"(already known: {ingested.duplicates})")
+                  f"(already known: {ingested.duplicates}, not English: {ingested.non_english}, "
+                  f"near-duplicates linked: {ingested.near_duplicates}, "
+                  f"unchanged feeds/pages (304): {ingested.not_modified})")
     for failure in ingested.failures:
         console.print(f"[yellow]source failed[/yellow] {failure.source} "
                       f"({failure.location}): {failure.reason}")
