@@ -47,6 +47,7 @@ eval: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	bash scripts/bench_rerun.sh
 
 clean:
 	rm -rf $(VENV) $(AIRFLOW_HOME) data/*.duckdb* data/staging reports
