@@ -298,3 +298,35 @@ def test_issue4_spans(nlp, text, span):
 ])
 def test_issue4_non_temporal(nlp, text):
     assert tag(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span,typ,value,dct", [
+    # ranges of lengths: one DURATION, no single quantity
+    ("The plant should restart within two to three weeks.", "two to three weeks", "DURATION", "PXW", "2023-02-01"),
+    ("The group plans purchases over the next 12 to 18 months.", "the next 12 to 18 months", "DURATION", "PXM",
+     "2023-02-01"),
+    ("Reservists may serve for up to 90 days.", "up to 90 days", "DURATION", "P90D", "2023-02-01"),
+    # several quarters of a year
+    ("Demand should stay weak through the first two quarters of 2024.", "the first two quarters of 2024", "DATE",
+     "2024-H1", "2023-02-01"),
+    ("Sales fell in the first three quarters of 2022.", "the first three quarters of 2022", "DURATION", "P9M",
+     "2023-02-01"),
+    # coordinated days, prenominal months, last + month just ended
+    ("The ministers will meet in Brussels on June 8 and 9.", "9", "DATE", "2023-06-09", "2023-02-01"),
+    ("The March referendum will settle the question.", "March", "DATE", "2023-03", "2023-02-01"),
+    ("Two ferries collided last January off the coast.", "last January", "DATE", "2022-01", "2023-02-01"),
+    # "last night" is the night before the DCT, not a vague duration
+    ("Rebels shelled the town last night, officials said.", "last night", "TIME", "2023-01-31TNI", "2023-02-01"),
+    # a holiday within two weeks is that one, whatever the tense; "Easter week" is its ISO week
+    ("Pilgrims gathered as Easter week began.", "Easter week", "DATE", "2023-W14", "2023-04-03"),
+])
+def test_issue4b_rules(nlp, text, span, typ, value, dct):
+    t = by_text(tag(nlp, text, dct))
+    assert span in t, (span, list(t))
+    assert (t[span]["type"], t[span]["value"]) == (typ, value)
+
+
+@pytest.mark.slow
+def test_issue4b_quoted_title_is_not_a_duration(nlp):
+    assert "60 Minutes" not in by_text(tag(nlp, "The senator told CBS's ''60 Minutes'' he would run."))

@@ -60,9 +60,32 @@ def find_timexes(doc: Doc) -> list[dict]:
         if res is None:
             continue
         out.append(_record(text, s, e, res, ctx))
+        if kind == "date" and out[-1]["granularity"] == "day":
+            _coordinated_day(text, e, out, ctx)
         if kind not in ("ago", "bare") and not re.search(r"(?i)year-(ago|earlier)|last year|a year", text[s:e]):
             _remember(out[-1], ctx, kind)
     return out
+
+
+COORD_DAY = re.compile(r"\s+(?:and|or|&)\s+((?:3[01]|[12][0-9]|0?[1-9]))(?:st|nd|rd|th)?"
+                       r"(?=\s*(?:$|[.,;:)!?\n]|(?:in|at|on|when|with|as|for|to|and|that|but|while|after|before)\b))")
+
+
+def _coordinated_day(text, e, out, ctx) -> None:
+    """'April 24 and [25]': the bare second day is a DATE of the same month (TimeML tags each day)."""
+    m = COORD_DAY.match(text, e)
+    first = out[-1]
+    if not m or not re.fullmatch(r"\d{4}-\d\d-\d\d", first["value"]):
+        return
+    day = int(m.group(1))
+    if day <= int(first["value"][8:]):
+        return
+    try:
+        value = tv.parse_iso(first["value"][:8] + f"{day:02d}").isoformat()
+    except (ValueError, AttributeError, TypeError):
+        return
+    s2, e2 = m.start(1), m.end(1)
+    out.append(_record(text, s2, e2, ("DATE", value, first["anchor"] is not None), ctx))
 
 
 LEAD_DET = re.compile(r"(?i)(?:a|an|the|its|their|his|her|our|that|this)\s+(?=\S*-)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from entente.nlp.timex_lexicon import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
+from entente.nlp.timex_lexicon import MONTHS, NUMWORD, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
 from entente.nlp.timex_normalize import _dct, _month
 
 UNIT_CODE = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
@@ -38,6 +38,10 @@ def duration_value(n, unit_word: str) -> str | None:
     return ("PT" if is_time else "P") + f"{int(n)}{code}"
 
 
+RANGE = re.compile(r"\b(?:\d+|" + NUMWORD + r")\s*(?:\bto\b|\bor\b|-|–)\s*(?:\d+|" + NUMWORD + r")[\s-]+"
+                   r"(second|minute|hour|day|night|fortnight|week|month|quarter|year|decade|centur)")
+
+
 def norm_duration(text, ctx):
     t = " ".join(text.lower().split())
     if t == "recent years":
@@ -46,6 +50,9 @@ def norm_duration(text, ctx):
                     r"\w+-long|years|months|decades|centuries|weeks|days|hours|minutes|the\s+\w+\s+ahead", t):
         um = UNIT_FIND.search(t)
         return "DURATION", duration_value("X", um.group(1)), False
+    rng = RANGE.search(t)
+    if rng:   # "two to three weeks", "the next 12 to 18 months": a range of lengths, no single quantity
+        return "DURATION", duration_value("X", rng.group(1)), False
     if t == "a while":
         return "DURATION", "PXX", False
     if t == "one day" and re.search(r"(?i)\b(?:will|would|could|may|might|can|shall|should|to|hope|hopes|hoped)\s*$",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 AMBIGUOUS_MONTHS = re.compile(r"^(may|march|mar|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)$", re.I)
-MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|for|last|this|next|early|late|mid|during|through|"
+MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|for|last|this|next|past|early|late|mid|during|through|"
                        r"from|to|between|and|before|after|or|throughout|end|beginning|start|each|every)\s*-?)$",
                        re.I)
 NOT_TIME_ENTS = {"MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -37,6 +37,11 @@ def _month_ok(doc, text, s, e, frag):
     if not ambiguous:
         return True
     before = text[max(0, s - 20):s + m.start()]
+    if re.search(r"(?i)\b(?:the|its|their|this|last|next)\s*$", before) and frag == m.group(0) and \
+            re.match(r"\s+[a-z]{4,}\b", text[e:e + 16]) and \
+            not re.match(r"\s+(?:(?:of|on|to|and|for|with|from|into|against|through|toward|towards|past|"
+                         r"was|were|is|are|has|had|will|would|came|began|ended|continued)\b)", text[e:e + 14]):
+        return True    # prenominal: "the March accession", "last May's election" is caught by MONTH_CUE
     return bool(MONTH_CUE.search(before.rstrip())) and not re.match(r"\s+(?:be|have|not|also)\b", text[e:e + 6])
 
 
@@ -99,7 +104,11 @@ def _duration_ok(doc, text, s, e, frag):
     if re.search(r"(?:quarters?|half|thirds?)$", low) and re.match(r"\s+of\b", text[e:e + 4]) and \
             not re.search(r"\d{4}|year", text[e:e + 16]):
         return False   # a fraction: "three-quarters of its food", "more than a quarter of the market"
-    if re.fullmatch(r"\d+\s+(?:Minutes|Hours|Days|Years)", frag) and not _sentence_initial(text, s):
+    if re.search(r"\b(?:first|last|final)\s+(?:two|three|2|3)\s+quarters$", low) and \
+            re.match(r"\s+of\s+(?:\d{4}|this|last|next|the\s+(?:current|previous|same|fiscal))", text[e:e + 20]):
+        return False   # "the first two quarters of 1990" is one DATE (the quarter family)
+    if re.fullmatch(r"\d+\s+(?:Minutes|Hours|Days|Years)", frag) and (not _sentence_initial(text, s) or
+                                                                      _quoted_title(text, s)):
         return False   # a title: "60 Minutes"
     if re.fullmatch(r"(?:an?|per)\s+(?:year|month|week|day|night|hour|minute|second|quarter)", low) and \
             RATE_BEFORE.search(text[max(0, s - 12):s]) and \
@@ -120,6 +129,11 @@ def _quarter_ok(doc, text, s, e, frag):
 def _time_ok(doc, text, s, e, frag):
     # "High Noon", "CBS's 60 Minutes": a capitalized time word inside a title
     return not re.fullmatch(r"(?:Noon|Midnight|Midday)", frag) or _sentence_initial(text, s)
+
+
+def _quoted_title(text, s) -> bool:
+    """An opening quote right after a word, not after a sentence end: CBS's ''60 Minutes.''"""
+    return bool(re.search(r"[A-Za-z,]\s*(?:''|\"|``|“)\s*$", text[max(0, s - 8):s]))
 
 
 def _sentence_initial(text, s) -> bool:

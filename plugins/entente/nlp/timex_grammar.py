@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from entente.nlp.timex_lexicon import (
-    APPROX_RE, DAY_RE, DECADE_WORDS, MONTH_RE, NUM_RE, ORDINAL_RE, PART_RE, PRE_RE, SEASON_RE,
+    APPROX_RE, DAY_RE, DECADE_WORDS, MONTH_RE, NUM_RE, NUMWORD, ORDINAL_RE, PART_RE, PRE_RE, SEASON_RE,
     UNIT1_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE, SPOKEN_YEAR_RE, alt, HOLIDAYS)
 
 REL = r"(?:this|last|next|past|previous|coming|current|upcoming|present)"
@@ -31,7 +31,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("date", r"(?<![\d/.-])(?:" + YEAR_RE + r"-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?|[01]?\d/[0-3]?\d/(?:\d{4}|\d{2}))(?![\d/])"),
     ("month_year", PRE_RE + r"?" + MONTH_RE + r",?\s+(?:of\s+)?(?:" + YEAR_RE + r"|'\d\d)\b"),
     ("month_year", PRE_RE + r"?" + MONTH_RE + r",?\s+(?:of\s+)?" + SPOKEN_YEAR_RE),
-    ("month", PRE_RE + r"?(?:" + REL + r"\s+)?" + MONTH_RE + r"(?![\w'’]|\.\w)"),
+    ("month", PRE_RE + r"?(?:(?:this\s+past|" + REL + r")\s+)?" + MONTH_RE + r"(?![\w'’]|\.\w)"),
     ("month_year", PRE_RE + r"?" + MONTH_RE + r"\s+(?:of\s+)?(?:this|last|next)\s+year\b"),
     ("year", PRE_RE + r"?(?:the\s+)?(?:(?:fiscal|calendar|model)(?:\s+year)?\s+|FY\s*|the\s+year\s+)?" +
      r"(?<![\d$£€.,])" + YEAR_RE + r"(?:\s+(?:period|fiscal\s+year))?(?![\d%]|\.\d|,\d|\s*(?:%|percent))"),
@@ -42,6 +42,8 @@ FAMILIES: list[tuple[str, str]] = [
      r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century"),
     ("quarter", PRE_RE + r"?(?:(?:the|this|that|its|a|an|last|next)\s+)?(?:" + QMOD + r"\s+){0,3}" + QORD +
      r"[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)(?![a-z])(?:\s+of\s+" + YEAR_REF + r"|\s+" + YEAR_RE + r")?"),
+    ("quarter", r"(?:the\s+)?(?:first|last|final)\s+(?:two|three|2|3)\s+(?:fiscal\s+)?quarters(?:\s+of\s+" + YEAR_REF +
+     r"|\s+" + YEAR_RE + r")?"),
     ("quarter", r"(?:the\s+)?\b[QH][1-4](?:\s+|-)?(?:" + YEAR_RE + r"|'\d\d)?|" + YEAR_RE + r"\s*[-/]?\s*[QH][1-4]"),
     ("quarter_rel", PRE_RE + r"?(?:the|this|that|its|last|next)\s+(?:" + QMOD + r"\s+){0,3}(?:quarter|half)"
      r"(?:\s+(?:last|a)\s+year(?:\s+(?:earlier|ago))?)?(?![\w-])"),
@@ -66,8 +68,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("duration", APPROX_RE + r"?(?:(?:the|a|an|its|their|his|her|our)\s+)?(?:(?:past|last|next|previous|coming|first|"
      r"final|latest|recent|following|remaining|preceding|full|entire|whole|initial|same|other|additional|extra)\s+)?" +
      APPROX_RE + r"?" + NUM_RE + r"[\s-]+(?:(?:more|additional|further|extra)\s+)?" + UNIT_RE + r"(?:[\s-]+(?:long|old))?\b"),
+    ("duration", r"(?:(?:the\s+)?(?:past|last|next|coming|following|first)\s+)?" + APPROX_RE + r"?(?<![$£€])"
+     r"\b(?:\d+|" + NUMWORD + r")\s*(?:\bto\b|\bor\b|-|–)\s*(?:\d+|" + NUMWORD + r")[\s-]+" + UNIT_RE + r"\b(?![\s-]+(?:old|ago)\b)"),
     ("duration", r"(?:an?\s+)(?:additional|extra|further)\s+" + UNIT1_RE + r"\b|the\s+(?:days|weeks|months|years)\s+ahead"),
-    ("duration", r"(?:the\s+)?(?:(?:past|last|next|recent|coming)\s+(?:few\s+|several\s+)?|recent\s+)" + UNIT_RE +
+    ("duration", r"(?:the\s+)?(?:(?:past|last|next|recent|coming)\s+(?:few\s+|several\s+)?|recent\s+)(?!night\b)" + UNIT_RE +
      r"\b(?!-)|half\s+an?\s+" + UNIT1_RE + r"|an?\s+half[\s-]+" + UNIT1_RE +
      r"|(?:(?<=for )|(?<=over )|(?<=within )|(?<=took ))(?:years|months|decades|centuries|weeks|days|hours|minutes)\b"
      r"|(?<=for )a\s+while\b"
@@ -97,7 +101,7 @@ FAMILIES: list[tuple[str, str]] = [
      r"|mid[\s-]?(?:morning|afternoon)\b(?!\s+(?:yesterday|today|tomorrow|on|\w+day)\b)"
      r"|(?:(?<=later in )|(?<=earlier in ))the\s+day\b"),
     ("the_unit", r"(?:(?<=for )|(?<=in )|(?<=during )|(?<=of )|(?<=over ))the\s+(?:fiscal\s+)?(?:year|week|month)(?![\w-])"),
-    ("holiday", r"(?:(?:last|this|next)\s+)?" + HOLIDAY_RE + r"(?:\s+" + YEAR_RE + r")?\b"),
+    ("holiday", r"(?:(?:last|this|next)\s+)?" + HOLIDAY_RE + r"(?:\s+" + YEAR_RE + r")?\b(?:\s+week\b)?"),
 ]
 
 COMPILED: list[tuple[str, re.Pattern]] = [

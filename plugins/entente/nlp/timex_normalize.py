@@ -172,7 +172,11 @@ def norm_month(text, ctx):
         return "DATE", f"XXXX-{month:02d}", False
     t = text.lower()
     if re.search(r"\b(last|past|previous)\b", t):
-        year = base.year - 1 if month >= base.month else base.year
+        # "last February" in a March article is a year back: the month just ended is "last month"
+        this_past = re.search(r"\bthis\s+past\b", t) or (re.match(r"past\b", t) and
+                                                           re.search(r"(?i)\bthis\s*$", ctx.preceding or ""))
+        gap = 0 if this_past else 1   # "this past March" is the latest March
+        year = base.year - 1 if month >= base.month - gap else base.year
     elif re.search(r"\b(next|coming)\b", t):
         year = base.year + 1 if month <= base.month else base.year
     elif re.search(r"\b(this|current)\b", t):

@@ -29,6 +29,13 @@ def _shift_value(value: str, unit: str, n: int) -> str | None:
 def norm_quarter(text, ctx):
     t = text.lower()
     m = re.search(r"\b([qh])([1-4])\b", t)
+    several = re.search(r"\b(first|last|final)\s+(two|three|2|3)\s+(?:fiscal\s+)?quarters", t)
+    if several:
+        if several.group(2) in ("three", "3"):
+            return "DURATION", "P9M", False   # "the first three quarters (of 1989)": nine months
+        # "the first two quarters of 1990" = the first half
+        return norm_quarter(t[:several.start()] + ("first" if several.group(1) == "first" else "second") +
+                            " half" + t[several.end():], ctx)
     if m:
         kind, n = m.group(1).upper(), int(m.group(2))
     else:
@@ -325,18 +332,26 @@ def norm_holiday(text, ctx):
             if name in t:
                 return dt.date(y, mo, d)
         return dt.date(y, 1, 1)
+    week = bool(re.search(r"\bweek$", t))   # "Easter week": the ISO week that ends on Easter Sunday
+    out = (lambda d: tv.value_at(d, "week")) if week else (lambda d: d.isoformat())
     if year:
-        return "DATE", on(year).isoformat(), False
+        return "DATE", out(on(year)), False
     _dct(ctx)
     d = _direction(text, ctx)
     cands = [on(y) for y in (base.year - 1, base.year, base.year + 1)]
-    if d < 0:
+    near = min(cands, key=lambda c: abs((c - base).days))
+    if abs((near - base).days) <= HOLIDAY_SLACK and not re.match(r"(last|next|this)\s", t):
+        pick = near   # a holiday within two weeks is that one, whatever the tense ("as Easter week began")
+    elif d < 0:
         pick = max([c for c in cands if c <= base])
     elif d > 0:
         pick = min([c for c in cands if c >= base])
     else:
-        pick = min(cands, key=lambda c: abs((c - base).days))
-    return "DATE", pick.isoformat(), True
+        pick = near
+    return "DATE", out(pick), True
+
+
+HOLIDAY_SLACK = 14
 
 
 def norm_part_of_day(text, ctx):
