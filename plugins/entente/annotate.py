@@ -7,6 +7,8 @@ A bad request gets {"id", "error"} and the stream goes on.
 from __future__ import annotations
 
 import json
+import logging
+import re
 from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable, Iterator, TextIO
@@ -14,6 +16,7 @@ from typing import Iterable, Iterator, TextIO
 from entente.nlp import serialize
 
 BATCH_LINES = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -34,6 +37,10 @@ def prepare_request(line: str, number: int) -> Prepared:
     if not isinstance(request, dict):
         return Prepared(id=None, error=f"line {number}: a request must be a JSON object")
     request_id = request.get("id")
+    for key in ("text", "html"):
+        if isinstance(request.get(key), str) and _SURROGATE.search(request[key]):
+            return Prepared(request_id, error=f"line {number}: '{key}' holds unpaired surrogate "
+                                              "code points (\\ud800-\\udfff): not valid Unicode")
     if isinstance(request.get("text"), str):
         return Prepared(request_id, text=request["text"],
                         published_at=_date_only(request.get("published_at")))
@@ -63,16 +70,28 @@ def annotate_lines(lines: Iterable[str], nlp) -> Iterator[dict]:
 
 def _annotate_batch(prepared: list[Prepared], nlp) -> Iterator[dict]:
     good = [p for p in prepared if p.error is None and len(p.text) <= nlp.max_length]
-    docs = []
-    for item in good:
-        doc = nlp.make_doc(item.text)
-        doc._.dct = item.published_at
-        docs.append(doc)
-    done = {id(item): doc for item, doc in zip(good, nlp.pipe(docs))}
+    try:
+        done = {id(item): doc for item, doc in zip(good, nlp.pipe(_make_doc(nlp, p) for p in good))}
+    except Exception as exc:  # one request broke the pipeline: find it, answer the others
+        logging.getLogger(__name__).warning("annotate: pipeline failed on a batch (%s: %s); "
+                                            "retrying one request at a time",
+                                            type(exc).__name__, exc)
+        done = {}
+        for item in good:
+            try:
+                done[id(item)] = nlp(_make_doc(nlp, item))
+            except Exception as item_exc:
+                item.error = f"the pipeline failed on this text: {type(item_exc).__name__}: {item_exc}"
     for item in prepared:
         if item.error is None and id(item) not in done:
             item.error = f"text longer than {nlp.max_length} characters"
         yield {"id": item.id, "error": item.error} if item.error else _response(item, done[id(item)])
+
+
+def _make_doc(nlp, item: Prepared):
+    doc = nlp.make_doc(item.text)
+    doc._.dct = item.published_at
+    return doc
 
 
 def _response(item: Prepared, doc) -> dict:

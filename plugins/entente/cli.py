@@ -32,6 +32,7 @@ def run(
     from entente.airflow_support import WindowError, resolve_window
     from entente.runner import run_pipeline
     from entente.sources.registry import SourcesError
+    from entente.warehouse.publish import WarehouseBusy, WarehouseWriteError
 
     try:
         window = resolve_window({"window_start": window_start, "window_end": window_end})
@@ -53,6 +54,9 @@ def run(
     except SourcesError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
+    except (WarehouseBusy, WarehouseWriteError) as exc:
+        err.print(f"[red]error:[/red] {exc}")   # nothing was published; staged work is kept
+        raise typer.Exit(3)
     raise typer.Exit(0 if outcome.published else 1)
 
 

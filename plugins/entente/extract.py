@@ -8,6 +8,8 @@ import pandas as pd
 
 from entente import __version__, config, staging
 from entente.nlp import serialize
+from entente.quarantine import QUARANTINE_COLUMNS
+from entente.timex3 import TIMEX3_TYPES, valid_value
 
 EXTRACTOR_VERSION = f"entente-{__version__}"
 
@@ -42,19 +44,130 @@ def extract_batch(batch_id: str, warehouse: Path | None = None, nlp=None,
 
 
 def extract_articles(articles: pd.DataFrame, nlp, processes: int = 1) -> dict[str, pd.DataFrame]:
+    """Extraction tables for a batch, plus a `quarantine` table of what could not be extracted.
+
+    One bad article never costs the batch: if the pipeline raises, the batch is redone one
+    article at a time and the failing article is stored without extraction (quarantined with
+    the error). Rows that break a rule the audit enforces (offsets outside the text, an event
+    date outside 1900..2100) are dropped or repaired here, recorded, and never block a load.
+    """
     rows: dict[str, list[dict]] = {"entity_mentions": [], "timexes": [], "events": [],
-                                   "event_participants": [], "actors": []}
+                                   "event_participants": [], "actors": [], "quarantine": []}
     english = articles[articles["language"].fillna("en") == "en"]
-    docs = []
+    todo = []
     for article in english.itertuples():
-        doc = nlp.make_doc(article.text)
-        doc._.dct = str(article.anchor_date)
-        docs.append(doc)
-    dated = english["published_at"].notna()
-    for article_id, has_date, doc in zip(english["article_id"], dated,
-                                         nlp.pipe(docs, batch_size=32, n_process=processes)):
-        _collect_rows(article_id, doc, rows, has_date)
+        if len(article.text) > nlp.max_length:
+            rows["quarantine"].append(_quarantine_row(
+                article, "too_long", f"{len(article.text):,} characters is over the pipeline's "
+                f"max_length ({nlp.max_length:,}); stored without extraction", "not_extracted"))
+            continue
+        todo.append(article)
+    try:
+        collected = []
+        for article, doc in zip(todo, nlp.pipe((_make_doc(nlp, a) for a in todo), batch_size=32,
+                                               n_process=processes)):
+            collected.append(_article_rows(article, doc))
+    except Exception as exc:  # find the article(s) at fault; the others are extracted
+        import logging
+        logging.getLogger(__name__).warning("extract: pipeline failed on the batch (%s: %s); "
+                                            "retrying article by article", type(exc).__name__, exc)
+        collected = [_extract_one(nlp, article) for article in todo]
+    for article_rows in collected:
+        for name, values in article_rows.items():
+            rows[name].extend(values)
     return _frames(rows)
+
+
+def _make_doc(nlp, article):
+    doc = nlp.make_doc(article.text)
+    doc._.dct = str(article.anchor_date)
+    return doc
+
+
+def _extract_one(nlp, article) -> dict[str, list[dict]]:
+    try:
+        return _article_rows(article, nlp(_make_doc(nlp, article)))
+    except Exception as exc:
+        return {"quarantine": [_quarantine_row(
+            article, "extraction_failed", f"the NLP pipeline failed on this article: "
+            f"{type(exc).__name__}: {str(exc)[:300]}; stored without extraction",
+            "not_extracted")]}
+
+
+def _article_rows(article, doc) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {"entity_mentions": [], "timexes": [], "events": [],
+                                   "event_participants": [], "actors": [], "quarantine": []}
+    _collect_rows(article.article_id, doc, rows, pd.notna(article.published_at))
+    _screen_rows(article, rows)
+    return rows
+
+
+EVENT_YEARS = (1900, 2100)     # the events suite's range for event_date
+
+
+def _screen_rows(article, rows: dict[str, list[dict]]) -> None:
+    """Drop rows whose offsets do not index the article text and timexes whose value is not
+    TIMEX3; undate events outside the audited year range. Each case is quarantined."""
+    text = article.text
+
+    def spans(row, column) -> bool:
+        start, end = row["start_char"], row["end_char"]
+        return (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+                and text[start:end] == row[column])
+
+    for table, column in (("entity_mentions", "text"), ("timexes", "text"), ("events", "sentence")):
+        kept = []
+        for row in rows[table]:
+            if spans(row, column):
+                kept.append(row)
+            else:
+                rows["quarantine"].append(_quarantine_row(
+                    article, "bad_offsets", f"{table} row [{row['start_char']}:{row['end_char']}] "
+                    f"does not index its text {str(row[column])[:80]!r} in the article; row "
+                    "dropped (an NLP bug)", "row_dropped",
+                    where=f"{table}[{row['start_char']}:{row['end_char']}]"))
+        rows[table] = kept
+    kept = []
+    for row in rows["timexes"]:
+        if valid_value(row["value"]) and row["timex_type"] in TIMEX3_TYPES:
+            kept.append(row)
+        else:
+            rows["quarantine"].append(_quarantine_row(
+                article, "invalid_timex", f"timex {row['text']!r} has type {row['timex_type']!r} "
+                f"and value {row['value']!r}, not valid TIMEX3; row dropped (an NLP bug)",
+                "row_dropped", where=f"timexes[{row['start_char']}:{row['end_char']}]"))
+    rows["timexes"] = kept
+    events = {row["event_id"] for row in rows["events"]}
+    rows["event_participants"] = [p for p in rows["event_participants"] if p["event_id"] in events]
+    for row in rows["events"]:
+        year = _year(row.get("event_date"))
+        if year is not None and not EVENT_YEARS[0] <= year <= EVENT_YEARS[1]:
+            rows["quarantine"].append(_quarantine_row(
+                article, "implausible_event_date", f"event date {row['event_date']} is outside "
+                f"{EVENT_YEARS[0]}..{EVENT_YEARS[1]}; event kept undated", "repaired",
+                where=f"events[{row['start_char']}:{row['end_char']}]"))
+            row.update(event_date=None, date_precision=None, date_source=None)
+
+
+def _year(value) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(str(value)[:4])
+    except ValueError:
+        return None
+
+
+def _quarantine_row(article, code: str, reason: str, action: str, where: str = "") -> dict:
+    from entente.quarantine import QuarantineRecord, sample_of
+
+    location = getattr(article, "origin", None) or getattr(article, "url", None) or ""
+    record = QuarantineRecord(
+        source=article.source, location=f"{location}#{where}" if where else str(location),
+        reason_code=code, reason=reason, action=action, stage="extract",
+        article_id=article.article_id, content_hash=getattr(article, "content_hash", None),
+        size_bytes=len(article.text.encode("utf-8", "replace")), sample=sample_of(article.text))
+    return record.as_row()
 
 
 def _collect_rows(article_id: str, doc, rows: dict[str, list[dict]], has_date: bool) -> None:
@@ -103,8 +216,12 @@ def _collect_event(article_id: str, event: dict, rows: dict[str, list[dict]]) ->
 def _frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
     columns = {"entity_mentions": MENTION_COLUMNS, "timexes": TIMEX_COLUMNS,
                "events": EVENT_COLUMNS, "event_participants": PARTICIPANT_COLUMNS,
-               "actors": ACTOR_COLUMNS}
-    frames = {name: pd.DataFrame(rows[name], columns=columns[name]) for name in columns}
+               "actors": ACTOR_COLUMNS, "quarantine": list(QUARANTINE_COLUMNS)}
+    frames = {name: pd.DataFrame(rows.get(name, []), columns=columns[name]) for name in columns}
+    frames["quarantine"] = frames["quarantine"].drop_duplicates("quarantine_id")
+    frames["quarantine"]["size_bytes"] = frames["quarantine"]["size_bytes"].astype("Int64")
+    frames["quarantine"]["detected_at"] = pd.to_datetime(frames["quarantine"]["detected_at"],
+                                                         utc=True)
     frames["actors"] = frames["actors"].drop_duplicates("actor_id")
     # Two events from one sentence with the same trigger and category are one event.
     frames["events"] = frames["events"].drop_duplicates("event_id")

@@ -71,6 +71,11 @@ FRAMES = {
                    AS _original_is_not_a_copy,
                t.duplicate_of IN (SELECT article_id FROM articles) AS _original_exists
         FROM article_duplicates t QUALIFY {_IN_LOAD}""",
+    "quarantine": """
+        SELECT t.*, count(*) OVER (PARTITION BY t.quarantine_id) AS _key_count,
+               CASE WHEN t.action = 'rejected' THEN t.article_id IS NULL
+                    ELSE t.article_id IS NOT NULL END AS _article_rule_ok
+        FROM quarantine t QUALIFY t.loaded_at = (SELECT max(loaded_at) FROM quarantine)""",
     "fetch_log": """
         SELECT t.*, (t.status IN ('ok', 'not_modified') OR t.reason IS NOT NULL) AS _reason_given
         FROM fetch_log t WHERE t.loaded_at = (SELECT max(loaded_at) FROM fetch_log)""",

@@ -99,7 +99,8 @@ def print_summary(console: Console, ingested: stages.IngestResult, warehouse: Pa
     console.print(f"new articles this run: {ingested.new_articles} "
                   f"(already known: {ingested.duplicates}, not English: {ingested.non_english}, "
                   f"near-duplicates linked: {ingested.near_duplicates}, "
-                  f"unchanged feeds/pages (304): {ingested.not_modified})")
+                  f"unchanged feeds/pages (304): {ingested.not_modified}, "
+                  f"quarantined: {ingested.quarantined})")
     for failure in ingested.failures:
         console.print(f"[yellow]source failed[/yellow] {failure.source} "
                       f"({failure.location}): {failure.reason}")

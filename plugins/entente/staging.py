@@ -4,20 +4,29 @@ Layout, beside the warehouse (`data/warehouse.staging/` for `data/warehouse.duck
     articles/<batch_id>.parquet           written by ingest, one file per batch
     extracted/<batch_id>/<table>.parquet  written by extract, the directory renamed into place
     fetch_log/<ingest_id>.parquet         written by ingest: every fetch of the run, loaded by publish
+    quarantine/<ingest_id>.parquet        written by ingest: input rejected or repaired, with reasons
     http_cache.json                       ETag / Last-Modified per URL, for conditional GETs
 Files appear atomically (written under a temporary name, then renamed), so a killed task
-leaves either nothing or a complete file, and a rerun simply redoes the work.
+leaves either nothing or a complete file, and a rerun simply redoes the work. A write that fails
+(disk full) removes its temporary file; one left by a killed process is swept by the next
+publish once it is older than `PARTIAL_MAX_AGE` seconds.
 """
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
 import pandas as pd
 
 from entente import config
+
+log = logging.getLogger(__name__)
+PARTIAL_MAX_AGE = float(os.environ.get("ENTENTE_PARTIAL_MAX_AGE", "3600"))
 
 
 def staging_dir(warehouse: Path | None = None) -> Path:
@@ -42,6 +51,15 @@ def pending_fetch_logs(warehouse: Path | None = None) -> list[Path]:
     return sorted(folder.glob("*.parquet")) if folder.exists() else []
 
 
+def quarantine_file(ingest_id: str, warehouse: Path | None = None) -> Path:
+    return staging_dir(warehouse) / "quarantine" / f"{ingest_id}.parquet"
+
+
+def pending_quarantine(warehouse: Path | None = None) -> list[Path]:
+    folder = staging_dir(warehouse) / "quarantine"
+    return sorted(folder.glob("*.parquet")) if folder.exists() else []
+
+
 def http_cache_file(warehouse: Path | None = None) -> Path:
     return staging_dir(warehouse) / "http_cache.json"
 
@@ -55,24 +73,75 @@ def pending_batches(warehouse: Path | None = None) -> list[str]:
 def write_frame_atomically(frame: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
-    frame.to_parquet(partial, index=False)
-    os.replace(partial, path)
+    try:
+        frame.to_parquet(partial, index=False)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def write_extracted(batch_id: str, tables: dict[str, pd.DataFrame],
                     warehouse: Path | None = None) -> Path:
-    """Write all tables of one batch's extraction; the folder appears complete or not at all."""
+    """Write all tables of one batch's extraction; the folder appears complete or not at all.
+
+    Two processes may extract the same batch at once (a retried task beside a slow first try,
+    two `entente run`): each writes its own folder and the first rename wins; the extraction is
+    deterministic, so the loser's copy is simply dropped.
+    """
     final = extracted_dir(batch_id, warehouse)
+    final.parent.mkdir(parents=True, exist_ok=True)
     partial = final.with_name(f".{batch_id}.{uuid.uuid4().hex}.partial")
-    partial.mkdir(parents=True)
-    for name, frame in tables.items():
-        frame.to_parquet(partial / f"{name}.parquet", index=False)
-    if final.exists():
-        shutil.rmtree(final)
-    os.replace(partial, final)
+    try:
+        partial.mkdir()
+        for name, frame in tables.items():
+            frame.to_parquet(partial / f"{name}.parquet", index=False)
+        if final.exists():      # a stale extraction: move it aside atomically, then replace
+            old = final.with_name(f".{batch_id}.{uuid.uuid4().hex}.old.partial")
+            try:
+                os.replace(final, old)
+            except FileNotFoundError:
+                pass
+            else:
+                shutil.rmtree(old, ignore_errors=True)
+        try:
+            os.replace(partial, final)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not final.exists():
+                raise
+            log.info("batch %s: extracted concurrently by another process; keeping theirs",
+                     batch_id)
+            shutil.rmtree(partial, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     return final
 
 
 def remove_batch(batch_id: str, warehouse: Path | None = None) -> None:
     articles_file(batch_id, warehouse).unlink(missing_ok=True)
     shutil.rmtree(extracted_dir(batch_id, warehouse), ignore_errors=True)
+
+
+def sweep_partials(warehouse: Path | None = None, max_age: float | None = None) -> list[Path]:
+    """Remove temporary files and folders left by killed writers (older than `max_age` s)."""
+    root = staging_dir(warehouse)
+    max_age = PARTIAL_MAX_AGE if max_age is None else max_age
+    removed = []
+    if not root.exists():
+        return removed
+    cutoff = time.time() - max_age
+    for path in root.glob("*/.*.partial"):
+        try:
+            if path.lstat().st_mtime > cutoff:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+        except FileNotFoundError:
+            continue
+    if removed:
+        log.info("staging: removed %d temporary file(s) left by interrupted writers", len(removed))
+    return removed

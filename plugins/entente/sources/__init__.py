@@ -29,6 +29,7 @@ class Collected:
     articles: list[Article] = field(default_factory=list)
     failures: list[SourceFailure] = field(default_factory=list)
     fetch_log: list[FetchRecord] = field(default_factory=list)
+    quarantine: list = field(default_factory=list)   # QuarantineRecord: input set aside or repaired
 
 
 def collect(sources: list[Source], client=None,
@@ -61,14 +62,24 @@ def collect(sources: list[Source], client=None,
 
 
 def _collect_source(source: Source, result: Collected, client, is_known) -> None:
+    from entente.quarantine import QuarantineRecord, Rejected
     from entente.sources import feeds
 
-    if source.kind == "feed":
-        result.articles.extend(feeds.read_feed(source, client, is_known, result.fetch_log))
-    elif source.kind == "page":
-        result.articles.extend(_read_page(source, client, result.fetch_log))
-    else:
-        _read_inbox(source, result)
+    try:
+        if source.kind == "feed":
+            result.articles.extend(feeds.read_feed(source, client, is_known, result.fetch_log))
+        elif source.kind == "page":
+            result.articles.extend(_read_page(source, client, result.fetch_log))
+        else:
+            _read_inbox(source, result)
+    except (feeds.FeedError, Rejected) as exc:   # the content was bad, not the connection
+        code = getattr(exc, "code", None) or (
+            "unsafe_xml" if "entit" in str(exc).lower() or "DOCTYPE" in str(exc)
+            else "unreadable_feed")
+        result.quarantine.append(QuarantineRecord(
+            source=source.name, location=source.url or str(source.path), reason_code=code,
+            reason=str(exc)))
+        raise
 
 
 def _read_page(source: Source, client, fetch_log: list[FetchRecord]) -> list[Article]:
@@ -77,14 +88,16 @@ def _read_page(source: Source, client, fetch_log: list[FetchRecord]) -> list[Art
     record = FetchRecord(source=source.name, kind="page", url=source.url, items=1)
     fetch_log.append(record)
     with record_time(record):
-        response = client.get(source.url, source.allow_private_network, conditional=True)
+        response = client.get(source.url, source.allow_private_network, conditional=True,
+                              credentials=source.credentials())
         record.http_status, record.bytes = response.status, len(response.content)
         if response.not_modified:
             record.status = "not_modified"
             return []
         page = extract_page(response.text(), url=response.url)
         if not page.text:
-            raise ValueError(f"{source.url}: no article text found on the page")
+            from entente.quarantine import Rejected
+            raise Rejected("no_text", f"{source.url}: no article text found on the page")
     client.cache.remember(response)
     return [Article(source=source.name, title=page.title, text=page.text,
                     url=page.url or response.url, published_at=page.published_at,
@@ -105,7 +118,11 @@ def _read_inbox(source: Source, result: Collected) -> None:
             file_record = FetchRecord(source=source.name, kind="inbox_file", url=str(path),
                                       items=1)
             with record_time(file_record, reraise=False):
-                articles = list(inbox.read_inbox_file(path, source.name))
+                try:
+                    articles = list(inbox.read_inbox_file(path, source.name, result.quarantine))
+                except Exception as exc:
+                    result.quarantine.append(inbox.quarantine_record(path, source.name, exc))
+                    raise
                 result.articles.extend(articles)
             if file_record.status != "ok":   # a bad file is skipped, the folder goes on
                 log.warning("inbox file %s skipped: %s", path, file_record.reason)

@@ -29,6 +29,8 @@ class Article:
     language: str = "en"
     origin: str | None = None              # file path or URL it was read from, for error messages
     date_source: str | None = None         # where published_at came from: feed, page, url, file
+    # Repairs made on the way in, [(reason_code, reason)]: recorded in the quarantine table.
+    notes: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def canonical_url(self) -> str | None:

@@ -145,7 +145,7 @@ def _read_feed(source: Source, client: HttpClient, is_known, log: list[FetchReco
             content, content_type = Path(source.path).read_bytes(), ""
         else:
             response = client.get(source.url, source.allow_private_network, FEED_TYPES,
-                                  conditional=True)
+                                  conditional=True, credentials=source.credentials())
             record.http_status, record.bytes = response.status, len(response.content)
             if response.not_modified:
                 record.status = "not_modified"
@@ -199,7 +199,8 @@ def _fetch_full_text(item: FeedItem, source: Source, client: HttpClient,
     log.append(record)
     with record_time(record, reraise=False):
         try:
-            response = client.get(item.url, source.allow_private_network)
+            response = client.get(item.url, source.allow_private_network,
+                                  credentials=source.credentials())
         except FetchError as exc:
             record.status, record.http_status = "fallback", exc.status
             record.reason = f"full text not fetched, feed summary kept: {exc}"

@@ -77,6 +77,19 @@ class FetchPolicy:
     item_pages: bool = True         # fetch the linked page of a summary-only feed item
 
 
+@dataclass(frozen=True)
+class Credentials:
+    """Headers a source sends only to its own origin (never across a redirect to another host,
+    never for robots.txt). repr() hides the values, so they cannot reach a log."""
+    origin: str
+    headers: dict = field(repr=False, hash=False, compare=False)
+
+    def for_url(self, url: str) -> dict:
+        parts = urlsplit(url)
+        same = f"{parts.scheme}://{parts.netloc}".lower() == self.origin
+        return dict(self.headers) if same else {}
+
+
 @dataclass
 class Response:
     url: str                        # final URL, after redirects
@@ -186,14 +199,17 @@ class HttpClient:
 
     def get(self, url: str, allow_private_network: bool = False,
             accept: tuple[str, ...] | None = TEXT_TYPES, conditional: bool = False,
-            robots: bool = True) -> Response:
-        """GET a URL; with `conditional`, a stored ETag/Last-Modified may give a 304 Response."""
+            robots: bool = True, credentials: Credentials | None = None) -> Response:
+        """GET a URL; with `conditional`, a stored ETag/Last-Modified may give a 304 Response.
+        `credentials` are sent on the hops that stay on their origin."""
         requested = url
         for _ in range(self.policy.max_redirects + 1):
             check_url_allowed(url, allow_private_network)
             if robots and self.policy.respect_robots:
                 self._check_robots(url, allow_private_network)
             headers = self.cache.validators(url) if conditional else {}
+            if credentials is not None:
+                headers.update(credentials.for_url(url))
             response = self._get_with_retries(url, headers, accept)
             if isinstance(response, str):       # a redirect: the next hop's URL
                 url = response

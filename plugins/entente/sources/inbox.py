@@ -30,27 +30,66 @@ def inbox_files(folder: Path) -> list[Path]:
     return files
 
 
-def read_inbox_file(path: Path, source: str) -> Iterator[Article]:
-    """Articles in one file (a .jsonl file may hold many)."""
+def read_inbox_file(path: Path, source: str,
+                    quarantine: list | None = None) -> Iterator[Article]:
+    """Articles in one file (a .jsonl file may hold many).
+
+    Empty and binary files raise `Rejected`; text that is not valid UTF-8 is decoded and the
+    repair noted on the article. With a `quarantine` list, a bad JSONL line is recorded there
+    and the file's other lines are still read; without one, the first bad line raises.
+    """
+    from entente.quarantine import decode_file
+
     fetched_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = raw.decode("latin-1")
+    content, repairs = decode_file(path.read_bytes())
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        yield _from_txt(content, path, source, fetched_at)
+        articles = [_from_txt(content, path, source, fetched_at)]
     elif suffix == ".md":
-        yield _from_markdown(content, path, source, fetched_at)
+        articles = [_from_markdown(content, path, source, fetched_at)]
     elif suffix in (".html", ".htm"):
-        yield _from_html(content, path, source, fetched_at)
+        articles = [_from_html(content, path, source, fetched_at)]
     elif suffix == ".json":
-        yield _from_record(_load_json(content, path), path, source, fetched_at)
+        articles = [_from_record(_load_json(content, path), path, source, fetched_at)]
     else:
-        for number, line in enumerate(content.splitlines(), start=1):
-            if line.strip():
-                yield _from_record(_load_json(line, path, number), path, source, fetched_at)
+        articles = _from_jsonl(content, path, source, fetched_at, quarantine)
+    for article in articles:
+        article.notes.extend(repairs)
+        yield article
+
+
+def _from_jsonl(content: str, path: Path, source: str, fetched_at: datetime,
+                quarantine: list | None) -> Iterator[Article]:
+    from entente.quarantine import QuarantineRecord, sample_of, sha256
+
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            article = _from_record(_load_json(line, path, number), path, source, fetched_at)
+        except InboxFileError as exc:
+            if quarantine is None:
+                raise
+            quarantine.append(QuarantineRecord(
+                source=source, location=f"{path}:{number}", reason_code="invalid_record",
+                reason=str(exc), content_hash=sha256(line), size_bytes=len(line.encode()),
+                sample=sample_of(line)))
+            continue
+        article.origin = f"{path}:{number}"
+        yield article
+
+
+def quarantine_record(path: Path, source: str, exc: Exception):
+    """The quarantine row for a whole inbox file that could not be read."""
+    from entente.quarantine import QuarantineRecord, sample_of, sha256
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = b""
+    return QuarantineRecord(source=source, location=str(path),
+                            reason_code=getattr(exc, "code", "unreadable"), reason=str(exc),
+                            content_hash=sha256(raw), size_bytes=len(raw), sample=sample_of(raw))
 
 
 def _from_txt(content: str, path: Path, source: str, fetched_at: datetime) -> Article:
@@ -64,7 +103,7 @@ def _from_markdown(content: str, path: Path, source: str, fetched_at: datetime) 
     if not title:
         title, _, body = body.strip().partition("\n")
         title = title.lstrip("# ").strip()
-    return _article(source, str(title), body, path, fetched_at, url=meta.get("url"),
+    return _article(source, str(title), body, path, fetched_at, url=_as_text(meta.get("url")),
                     published_at=parse_datetime(_as_text(meta.get("published") or meta.get("date"))))
 
 
@@ -78,8 +117,10 @@ def _from_html(content: str, path: Path, source: str, fetched_at: datetime) -> A
 def _from_record(record: dict, path: Path, source: str, fetched_at: datetime) -> Article:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InboxFileError(f"{path}: each JSON record needs a 'text' string")
-    return _article(source, record.get("title"), record["text"], path, fetched_at,
-                    url=record.get("url"), published_at=parse_datetime(record.get("published_at")))
+    title, url = record.get("title"), record.get("url")
+    return _article(source, title if isinstance(title, str) else _as_text(title),
+                    record["text"], path, fetched_at, url=url if isinstance(url, str) else None,
+                    published_at=parse_datetime(_as_text(record.get("published_at"))))
 
 
 def _article(source, title, body, path, fetched_at, url=None, published_at=None) -> Article:

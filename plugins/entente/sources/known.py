@@ -71,6 +71,13 @@ class KnownArticles:
         return index
 
 
+def published_quarantine_ids(warehouse: Path) -> set[str]:
+    """quarantine_ids already in the published warehouse ([] before migration 005)."""
+    if not warehouse.exists():
+        return set()
+    return {row[0] for row in _query(warehouse, "SELECT quarantine_id FROM quarantine")}
+
+
 def _text(value) -> str | None:
     """A staged string cell, or None for NULL/NA."""
     return value if isinstance(value, str) and value else None
@@ -95,9 +102,14 @@ def _query(warehouse: Path, sql: str, fallback_sql: str | None = None) -> list[t
 
 
 def _staged(batch_id: str, warehouse: Path, columns: list[str]) -> pd.DataFrame:
+    """A staged batch's columns; empty when another process published it (and removed the
+    file) since it was listed — its articles are then in the published warehouse."""
     path = staging.articles_file(batch_id, warehouse)
-    present = [c for c in columns if c in _schema_names(path)]
-    return pd.read_parquet(path, columns=present)
+    try:
+        present = [c for c in columns if c in _schema_names(path)]
+        return pd.read_parquet(path, columns=present)
+    except FileNotFoundError:
+        return pd.DataFrame(columns=columns)
 
 
 def _schema_names(path: Path) -> set[str]:

@@ -1,6 +1,8 @@
 """The sources file (`data/sources.yml`): parse and check it, with errors that point at the fault."""
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,38 @@ class Source:
     path: Path | None = None
     enabled: bool = True
     allow_private_network: bool = False
+    # Names of environment variables holding credentials, never the credentials themselves:
+    # (("header", "X-Api-Key"), ("value", "WIRE_KEY")) or (("username", ...), ("password", ...)).
+    auth_env: tuple[tuple[str, str], ...] | None = None
+
+    def credentials(self):
+        """The source's credentials, read from the environment now (None without auth_env)."""
+        if not self.auth_env:
+            return None
+        from base64 import b64encode
+        from urllib.parse import urlsplit
+
+        from entente.sources.fetch import Credentials, FetchError
+
+        names = dict(self.auth_env)
+        values = {}
+        for key in ("value", "username", "password"):
+            if key in names:
+                if not os.environ.get(names[key]):
+                    raise FetchError(f"{self.name}: environment variable {names[key]} (auth_env "
+                                     f"{key}) is not set", kind="error")
+                values[key] = os.environ[names[key]]
+        if "header" in names:
+            headers = {names["header"]: values["value"]}
+        else:
+            token = b64encode(f"{values['username']}:{values['password']}".encode()).decode()
+            headers = {"Authorization": f"Basic {token}"}
+        parts = urlsplit(self.url or "")
+        return Credentials(origin=f"{parts.scheme}://{parts.netloc}".lower(), headers=headers)
+
+
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 
 
 def load_sources(path: Path) -> list[Source]:
@@ -44,7 +78,8 @@ def load_sources(path: Path) -> list[Source]:
 def _parse_entry(entry: object, where: str) -> Source:
     if not isinstance(entry, dict):
         raise SourcesError(f"{where}: expected a mapping with name, kind and url or path")
-    unknown = set(entry) - {"name", "kind", "url", "path", "enabled", "allow_private_network"}
+    unknown = set(entry) - {"name", "kind", "url", "path", "enabled", "allow_private_network",
+                            "auth_env"}
     if unknown:
         raise SourcesError(f"{where}: unknown field(s) {sorted(unknown)}")
     name, kind = entry.get("name"), entry.get("kind")
@@ -61,7 +96,27 @@ def _parse_entry(entry: object, where: str) -> Source:
         raise SourcesError(f"{where} ({name}): a page source needs a 'url'")
     return Source(name=name, kind=kind, url=url, path=_resolve(path) if path else None,
                   enabled=bool(entry.get("enabled", True)),
-                  allow_private_network=bool(entry.get("allow_private_network", False)))
+                  allow_private_network=bool(entry.get("allow_private_network", False)),
+                  auth_env=_parse_auth_env(entry.get("auth_env"), url, f"{where} ({name})"))
+
+
+def _parse_auth_env(value, url: str | None, where: str) -> tuple[tuple[str, str], ...] | None:
+    """`auth_env: {header: X-Api-Key, value: ENV}` or `{username: ENV, password: ENV}`."""
+    if value is None:
+        return None
+    if not url:
+        raise SourcesError(f"{where}: auth_env needs a 'url' source")
+    if not isinstance(value, dict) or set(value) not in ({"header", "value"},
+                                                         {"username", "password"}):
+        raise SourcesError(f"{where}: auth_env must be {{header, value}} or "
+                           "{username, password}, each naming an environment variable")
+    for key, name in value.items():
+        pattern = _HEADER_NAME if key == "header" else _ENV_NAME
+        if not isinstance(name, str) or not pattern.match(name):
+            raise SourcesError(f"{where}: auth_env {key} must be "
+                               f"{'a header name' if key == 'header' else 'an environment variable name'}"
+                               " (credentials themselves never go in the sources file)")
+    return tuple(sorted(value.items()))
 
 
 def _resolve(path: str) -> Path:

@@ -24,6 +24,7 @@ class LoadSummary:
     article_ids: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     fetch_logs: list[Path] = field(default_factory=list)
+    quarantine_files: list[Path] = field(default_factory=list)
 
 
 def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
@@ -38,6 +39,7 @@ def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
         summary.batches.append(batch_id)
         _load_batch(con, articles, folder, summary)
     load_fetch_logs(con, warehouse, summary)
+    load_quarantine(con, warehouse, summary)
     return summary
 
 
@@ -49,6 +51,20 @@ def load_fetch_logs(con, warehouse: Path | None, summary: LoadSummary) -> None:
         _insert(con, "fetch_log", str(path), summary, extra="loaded_at",
                 extra_values="current_timestamp")
         summary.fetch_logs.append(path)
+
+
+def load_quarantine(con, warehouse: Path | None, summary: LoadSummary) -> None:
+    """Every staged quarantine file; rows replace earlier ones with the same id (idempotent)."""
+    for path in staging.pending_quarantine(warehouse):
+        _replace_quarantine(con, str(path), summary)
+        summary.quarantine_files.append(path)
+
+
+def _replace_quarantine(con, parquet: str, summary: LoadSummary) -> None:
+    con.execute("DELETE FROM quarantine WHERE quarantine_id IN "
+                "(SELECT quarantine_id FROM read_parquet(?))", [parquet])
+    _insert(con, "quarantine", parquet, summary, extra="loaded_at",
+            extra_values="current_timestamp", dedupe_key="quarantine_id")
 
 
 def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None:
@@ -66,6 +82,10 @@ def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None
     con.execute("DELETE FROM actors WHERE actor_id IN "
                 "(SELECT actor_id FROM read_parquet(?))", [str(folder / "actors.parquet")])
     _insert(con, "actors", str(folder / "actors.parquet"), summary)
+    con.execute("DELETE FROM quarantine WHERE stage = 'extract' AND article_id IN "
+                "(SELECT article_id FROM batch_articles)")
+    if (folder / "quarantine.parquet").exists():    # extractions staged before issue 8 lack it
+        _replace_quarantine(con, str(folder / "quarantine.parquet"), summary)
 
 
 def _load_dedup(con, articles: str, summary: LoadSummary) -> None:

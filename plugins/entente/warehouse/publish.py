@@ -8,6 +8,7 @@ A file lock serializes writers (two `entente run` at once: the second waits).
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -49,31 +50,56 @@ def writer_lock(warehouse: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Itera
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def publish_snapshot(warehouse: Path, build: Callable[[duckdb.DuckDBPyConnection], object]):
+class WarehouseWriteError(RuntimeError):
+    """Building the new version failed on the file system (disk full, ...); nothing published."""
+
+
+def publish_snapshot(warehouse: Path, build: Callable[[duckdb.DuckDBPyConnection], object],
+                     published: Callable[[object], None] | None = None):
     """Run `build` on a private copy of the warehouse, then atomically publish the copy.
 
     `build` decides inside its own transaction what to keep (a failed audit rolls back
-    the data and records only the quality run). Returns what `build` returned.
+    the data and records only the quality run). `published(outcome)` runs after the rename,
+    still under the writer lock (staging cleanup, so no other writer sees half of it).
+    Any failure before the rename — an exception, a full disk, a kill — leaves the published
+    file as it was and no `.building` copy behind (a killed writer's copy is removed by the
+    next one). Returns what `build` returned.
     """
     with writer_lock(warehouse):
         building = warehouse.with_name(warehouse.name + ".building")
         _remove(building)
-        if warehouse.exists():
-            shutil.copyfile(warehouse, building)
-        con = duckdb.connect(str(building))
         try:
-            migrate(con)
-            outcome = build(con)
-            con.execute("CHECKPOINT")
-        except BaseException:
-            con.close()
+            if warehouse.exists():
+                shutil.copyfile(warehouse, building)
+            con = duckdb.connect(str(building))
+            try:
+                migrate(con)
+                outcome = build(con)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            _fsync(building)
+        except BaseException as exc:
             _remove(building)
+            if _out_of_space(exc):
+                raise WarehouseWriteError(
+                    f"{warehouse}: no space left on the device while building the new version "
+                    f"({exc}); nothing was published, the warehouse is unchanged and staged "
+                    "batches are kept for the next run") from exc
             raise
-        con.close()
-        _fsync(building)
         os.replace(building, warehouse)
         _fsync(warehouse.parent)
+        if published is not None:
+            published(outcome)
         return outcome
+
+
+def _out_of_space(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.Error) and ("no space left" in text or "disk is full" in text
+                                              or "could not write" in text)
 
 
 def ensure_warehouse(warehouse: Path) -> None:
