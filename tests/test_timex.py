@@ -86,11 +86,9 @@ def by_text(timexes):
 
 @pytest.mark.slow
 def test_seed_article(nlp):
-    text = open("/work/shared/seeds/000_d33bd198671959dd.txt", encoding="utf-8").read() \
-        if __import__("os").path.exists("/work/shared/seeds/000_d33bd198671959dd.txt") else None
-    if text is None:
-        pytest.skip("seed article not available")
-    t = by_text(tag(nlp, text))
+    from conftest import seed_text
+
+    t = by_text(tag(nlp, seed_text()))
     assert t["Today"]["value"] == "2023-02-01"
     assert t["last year"]["value"] == "2022" and t["last year"]["anchor"] == "2023-02-01"
     assert t["July 15, 2022"]["value"] == "2022-07-15" and t["July 15, 2022"]["granularity"] == "day"
