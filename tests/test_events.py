@@ -1,7 +1,6 @@
 """The event coder (entente_events): triggers, participants, modality, dates, the seed article."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

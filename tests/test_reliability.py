@@ -16,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from conftest import PROJECT

@@ -8,7 +8,6 @@ import time
 from datetime import datetime, timezone
 
 import duckdb
-import pandas as pd
 import pytest
 
 from entente import quality, stages, staging

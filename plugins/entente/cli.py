@@ -83,10 +83,7 @@ def report(
     from entente import config
     from entente.reports import ReportError, write_reports
 
-    path = warehouse or config.warehouse_path()
-    if not path.exists():
-        err.print(f"[red]error:[/red] {path}: no warehouse yet; run `entente run` first")
-        raise typer.Exit(2)
+    path = _existing_warehouse(warehouse)
     from entente.reports import REPORT_VIEWS
     from entente.runner import progress_bar
 
@@ -117,10 +114,7 @@ def charts(
     from entente.charts import draw_charts
     from entente.report_site import write_index
 
-    path = warehouse or config.warehouse_path()
-    if not path.exists():
-        err.print(f"[red]error:[/red] {path}: no warehouse yet; run `entente run` first")
-        raise typer.Exit(2)
+    path = _existing_warehouse(warehouse)
     out_dir = out or config.reports_dir()
     for target in draw_charts(path, out_dir, country) + [write_index(path, out_dir)]:
         typer.echo(str(target))
@@ -131,14 +125,11 @@ def status(warehouse: Optional[Path] = typer.Option(None, help="Warehouse file."
     """Freshness, counts and the last quality run (with failed expectations and rows)."""
     import json
 
-    from entente import config, staging
+    from entente import staging
     from entente.summary import (describe_age, freshness, last_quality_run, quality_failures,
                                  warehouse_counts)
 
-    path = warehouse or config.warehouse_path()
-    if not path.exists():
-        err.print(f"[red]error:[/red] {path}: no warehouse yet; run `entente run` first")
-        raise typer.Exit(2)
+    path = _existing_warehouse(warehouse)
     fresh = freshness(path)
     typer.echo(f"warehouse: {path}")
     published = (f"{fresh.last_publish:%Y-%m-%d %H:%M:%S} UTC ({describe_age(fresh.age())})"
@@ -158,6 +149,17 @@ def status(warehouse: Optional[Path] = typer.Option(None, help="Warehouse file."
                    f"failed on {failure.get('unexpected_count', '?')} rows")
         for row in failure.get("sample_rows", [])[:3]:
             typer.echo(f"           e.g. {json.dumps(row, default=str)[:300]}")
+
+
+def _existing_warehouse(warehouse: Optional[Path]) -> Path:
+    """The warehouse to read, or a clear exit when there is none yet."""
+    from entente import config
+
+    path = warehouse or config.warehouse_path()
+    if not path.exists():
+        err.print(f"[red]error:[/red] {path}: no warehouse yet; run `entente run` first")
+        raise typer.Exit(2)
+    return path
 
 
 def _configure_logging(level: int = logging.INFO) -> None:

@@ -40,7 +40,6 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
     hypothetical = False
     refused = False
     cur = pred
-    reported = False
     for depth in range(6):
         auxes = _aux_lemmas(cur)
         if auxes & FUTURE_AUX or ({"going"} & auxes) or any(
@@ -59,7 +58,7 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
             break
         head = cur.head
         if head.lemma_ in lex.reporting_verbs and cur.dep_ in ("ccomp", "xcomp"):
-            reported = True
+            # reported speech: the modal of the speaker ("would") marks the act as planned
             if "would" in auxes or "'d" in auxes:
                 planned, hypothetical = True, hypothetical and bool(auxes & (HYPOTHETICAL_AUX - {"must"}))
             break

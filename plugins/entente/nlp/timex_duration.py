@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from entente.nlp.timex_lexicon import MONTHS, NUMWORD, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
+from entente.nlp.timex_lexicon import NUMWORD, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
 from entente.nlp.timex_normalize import _dct, _month
 
 UNIT_CODE = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),

@@ -8,12 +8,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateutil.easter import easter
 
-from entente.nlp import timex_values as tv
 from entente.nlp.timex_lexicon import (
-    DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value,
-    spoken_year)
+    DECADE_WORDS, MONTHS, ORDINALS, spoken_year)
 
 
 @dataclass

@@ -8,7 +8,7 @@ import re
 from dateutil.easter import easter
 
 from entente.nlp import timex_values as tv
-from entente.nlp.timex_lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number_value
+from entente.nlp.timex_lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
 from entente.nlp.timex_normalize import _direction, _dct, _month, _near_year, _rel_year, _year
 
 QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 2}
