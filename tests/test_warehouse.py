@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timezone
 
@@ -181,3 +182,37 @@ def test_reports_of_one_event_in_several_articles_count_once(warehouse):
     con.close()
     assert yearly == [(2010, 1, 3, 3), (2011, 1, 1, 1)]
     assert clusters == [(2,)]
+
+
+def test_re_extraction_waits_while_a_publish_may_be_reading_the_batch(warehouse):
+    """Two runs extracting the same batch: the second may not swap the folder under a load."""
+    _, batch_id = stage_article(warehouse)
+    folder = staging.extracted_dir(batch_id, warehouse)
+    first = sorted(p.name for p in folder.iterdir())
+    tables = {"events": staging_events_only()}
+    with writer_lock(warehouse):                    # a publish is loading
+        writer = threading.Thread(target=staging.write_extracted,
+                                  args=(batch_id, tables, warehouse))
+        writer.start()
+        writer.join(timeout=2)
+        assert writer.is_alive()
+        assert sorted(p.name for p in folder.iterdir()) == first
+    writer.join(timeout=60)
+    assert sorted(p.name for p in folder.iterdir()) == ["events.parquet"]
+    assert not list(folder.parent.glob(".*.partial"))
+
+
+def test_a_late_extraction_of_a_published_batch_is_swept_not_loaded_again(warehouse):
+    _, batch_id = stage_article(warehouse)
+    stages.publish(warehouse=warehouse)
+    staging.write_extracted(batch_id, {"events": staging_events_only()}, warehouse)
+    assert staging.extracted_dir(batch_id, warehouse).exists()     # a slow extractor's copy
+    stage_article(warehouse, text=TEXT.replace("Prague", "Geneva"))
+    stages.publish(warehouse=warehouse)
+    assert not staging.extracted_dir(batch_id, warehouse).exists()
+    assert table_counts(warehouse)["articles"] == 2
+
+
+def staging_events_only():
+    return _frames({k: [] for k in ("entity_mentions", "timexes", "events",
+                                    "event_participants", "actors")})["events"]

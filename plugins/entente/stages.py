@@ -301,6 +301,7 @@ def publish(batch_ids: list[str] | None = None, warehouse: Path | None = None,
         for path in loaded_logs:
             path.unlink(missing_ok=True)
         staging.sweep_partials(warehouse)
+        staging.sweep_orphan_extractions(warehouse)
 
     result = publish_snapshot(warehouse, build, published)
     if not result.published:

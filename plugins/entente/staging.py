@@ -85,9 +85,10 @@ def write_extracted(batch_id: str, tables: dict[str, pd.DataFrame],
                     warehouse: Path | None = None) -> Path:
     """Write all tables of one batch's extraction; the folder appears complete or not at all.
 
-    Two processes may extract the same batch at once (a retried task beside a slow first try,
-    two `entente run`): each writes its own folder and the first rename wins; the extraction is
-    deterministic, so the loser's copy is simply dropped.
+    A batch's first extraction is renamed into place. Replacing an existing one (a retried
+    task, two `entente run` extracting the same batch) happens under the warehouse writer lock,
+    because a publish may be reading that folder: the replacement waits for it, and is dropped
+    if the publish took the batch (its articles are no longer staged).
     """
     final = extracted_dir(batch_id, warehouse)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -96,26 +97,39 @@ def write_extracted(batch_id: str, tables: dict[str, pd.DataFrame],
         partial.mkdir()
         for name, frame in tables.items():
             frame.to_parquet(partial / f"{name}.parquet", index=False)
-        if final.exists():      # a stale extraction: move it aside atomically, then replace
-            old = final.with_name(f".{batch_id}.{uuid.uuid4().hex}.old.partial")
-            try:
-                os.replace(final, old)
-            except FileNotFoundError:
-                pass
-            else:
-                shutil.rmtree(old, ignore_errors=True)
         try:
             os.replace(partial, final)
         except OSError as exc:
-            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not final.exists():
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST):
                 raise
-            log.info("batch %s: extracted concurrently by another process; keeping theirs",
-                     batch_id)
-            shutil.rmtree(partial, ignore_errors=True)
+            _replace_extraction(batch_id, partial, final, warehouse)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
     return final
+
+
+def _replace_extraction(batch_id: str, partial: Path, final: Path,
+                        warehouse: Path | None) -> None:
+    from entente.warehouse.publish import writer_lock
+
+    with writer_lock(warehouse or config.warehouse_path()):
+        if not articles_file(batch_id, warehouse).exists():
+            log.info("batch %s: published by another run meanwhile; extraction dropped", batch_id)
+            shutil.rmtree(partial, ignore_errors=True)
+            return
+        old = final.with_name(f".{batch_id}.{uuid.uuid4().hex}.old.partial")
+        try:
+            os.replace(final, old)
+        except FileNotFoundError:
+            pass
+        try:
+            os.replace(partial, final)
+        except OSError as exc:      # an unlocked first extraction slipped in: keep it
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                raise
+            shutil.rmtree(partial, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def remove_batch(batch_id: str, warehouse: Path | None = None) -> None:
@@ -145,3 +159,19 @@ def sweep_partials(warehouse: Path | None = None, max_age: float | None = None) 
     if removed:
         log.info("staging: removed %d temporary file(s) left by interrupted writers", len(removed))
     return removed
+
+
+def sweep_orphan_extractions(warehouse: Path | None = None) -> list[Path]:
+    """Remove extractions whose batch is no longer staged: a slow extractor that finished after
+    another run published the batch. Call under the writer lock."""
+    folder = staging_dir(warehouse) / "extracted"
+    if not folder.exists():
+        return []
+    staged = set(pending_batches(warehouse))
+    orphans = [path for path in folder.iterdir()
+               if not path.name.startswith(".") and path.name not in staged]
+    for path in orphans:
+        shutil.rmtree(path, ignore_errors=True)
+    if orphans:
+        log.info("staging: removed %d extraction(s) of batches already published", len(orphans))
+    return orphans
