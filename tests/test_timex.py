@@ -328,3 +328,92 @@ def test_issue4b_rules(nlp, text, span, typ, value, dct):
 @pytest.mark.slow
 def test_issue4b_quoted_title_is_not_a_duration(nlp):
     assert "60 Minutes" not in by_text(tag(nlp, "The senator told CBS's ''60 Minutes'' he would run."))
+
+
+# ---------------------------------------------------------------- issue 4, third pass (value F1)
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span,typ,value,dct", [
+    # the quarter under discussion: the one named in this/the previous sentence, else the report's quarter
+    ("Profit rose in the third quarter. It followed a flat second quarter. Sales were strong. Costs fell. "
+     "In the year-earlier period, the company lost money.", "the year-earlier period", "DATE", "1988-Q3",
+     "1989-11-01"),
+    ("Profit rose in the third quarter. It followed a flat second quarter. Sales were strong. Costs fell. "
+     "In the 1989 period, interest costs fell.", "the 1989 period", "DATE", "1989-Q3", "1989-11-01"),
+    # "the latest quarter" has ended: not a coming quarter just mentioned
+    ("Analysts expect a fourth-quarter loss. Profit fell 59% in the latest quarter.", "the latest quarter", "DATE",
+     "1989-Q3", "1989-11-02"),
+    ("The refiner had 27% of its sales in the latest fiscal year.", "the latest fiscal year", "DATE", "1988",
+     "1989-10-26"),
+    # a span of months under discussion: "the 1988 period" / "the year-earlier period" are that stretch
+    ("Net rose in the third quarter. In the first nine months, net was $306 million, compared with $195 million "
+     "in the 1988 period.",
+     "the 1988 period", "DATE", "1988", "1989-11-02"),
+    ("Net rose in the third quarter. In the first nine months, net rose to $81 million from $77 million in the "
+     "year-earlier period.",
+     "the year-earlier period", "DATE", "1988", "1989-10-27"),
+    ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "DURATION", "P9M",
+     "1989-10-26"),
+    ("Sales rose in the third quarter. U.K. sales for last year's quarter were $3 million.", "last year's quarter",
+     "DATE", "1988-Q3", "1989-11-01"),
+    # tense: "since" looks back; a bare participle takes the finite verb above it
+    ("Police have been searching for him since shortly after the Oct. 23 shooting.", "Oct. 23", "DATE",
+     "1998-10-23", "1999-05-06"),
+    ("The airline said two new flights would leave on Monday, with a third one departing from August 6.",
+     "August 6", "DATE",
+     "1998-08-06", "1998-02-13"),
+    # a fronted time of a past plan verb is the planning's; after the verb it is the planned event's
+    ("On Friday, the government planned to pay the first installment.", "Friday", "DATE", "1998-09-25",
+     "1998-09-30"),
+    ("Protesters planned a large rally in the square on Saturday.", "Saturday", "DATE", "2000-01-08", "2000-01-07"),
+    # reporting/cognition verbs in the present do not make their complement future
+    ("She estimates the flats, worth $1 million in October, are worth half that now.", "October", "DATE",
+     "1997-10", "1998-01-08"),
+    # a to-infinitive under an adjective takes the finite clause's tense; under a noun it stays irrealis
+    ("Shortages made it difficult for the firm to meet demand well into the summer.", "the summer", "DATE",
+     "1989-SU", "1989-10-26"),
+    ("The bank announced an agreement to acquire the company in January.", "January", "DATE", "1990-01",
+     "1989-11-02"),
+    # a backshifted temporal clause of a future clause is future; of a past one, past
+    ("Institutions were likely to buy its stock as soon as trading opened Monday.", "Monday", "DATE", "1989-11-06",
+     "1989-11-01"),
+    ("He left as soon as the meeting ended Monday.", "Monday", "DATE", "1989-10-30", "1989-11-01"),
+    # present modals look forward, a modal perfect back
+    ("The ministers may meet on Tuesday in Geneva.", "Tuesday", "DATE", "2023-02-07", None),
+    ("The dispute may have been settled on Tuesday.", "Tuesday", "DATE", "2023-01-31", None),
+    # "the day before/after <event>": "before/after" is a signal outside the span; an appositive restates a date
+    ("He was last seen Nov. 3, the day before police issued a warrant.", "the day", "DATE", "1998-11-03",
+     "1998-11-21"),
+    ("He died on Oct. 23. Two men came to his house the day after his death.", "the day", "DATE", "1998-10-24",
+     "1998-11-21"),
+    ("The rebels attacked on Oct. 12. The day before, troops had left.", "The day before", "DATE", "1998-10-11",
+     "1998-11-21"),
+    # spans: "or so" inside, "just" outside; "the last half of the '80s" is the decade
+    ("The plant will be closed over the next two years or so.", "the next two years or so", "DURATION", "P2Y", None),
+    ("The pact was signed just a decade ago.", "a decade ago", "DATE", "2013", None),
+    ("Sales have been flat in the last half of the '80s, while imports rose.", "the last half of the '80s", "DATE",
+     "198", None),
+    ("But a minute and a half later, a pilot called in.", "a minute and a half", "DURATION", "PT1M30S", None),
+    # document references: attributive "current", "soon" in a present or future clause
+    ("The ministers discussed the current crisis in Sudan.", "current", "DATE", "PRESENT_REF", None),
+    ("Prosecutors may soon seek an indictment.", "soon", "DATE", "FUTURE_REF", None),
+])
+def test_issue4c_rules(nlp, text, span, typ, value, dct):
+    t = by_text(tag(nlp, text, dct or "2023-02-01"))
+    assert span in t, (span, list(t))
+    assert (t[span]["type"], t[span]["value"]) == (typ, value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,absent", [
+    ("Investors pull their money out that day and return a week later.", "that day"),       # no day named before
+    ("He was last seen Nov. 3, the day before police issued a warrant.", "the day before"),  # signal outside
+    ("The current account deficit widened sharply.", "current"),
+    ("He was soon released by the police.", "soon"),
+    ("Leave the building as soon as possible.", "soon"),
+    ("For Poland, high noon has come.", "noon"),
+    ("He set up a joint venture called Orion 1980, making space technology.", "1980"),
+    ("Baker, speaking on ABC News' \"This Week,\" said the request helps.", "This Week"),
+])
+def test_issue4c_non_temporal(nlp, text, absent):
+    assert absent not in by_text(tag(nlp, text, "1998-11-21"))

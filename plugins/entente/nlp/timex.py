@@ -59,12 +59,30 @@ def find_timexes(doc: Doc) -> list[dict]:
             res = None
         if res is None:
             continue
+        if kind == "anaphor":
+            e = _signal_end(text, s, e)
         out.append(_record(text, s, e, res, ctx))
         if kind == "date" and out[-1]["granularity"] == "day":
             _coordinated_day(text, e, out, ctx)
         if kind not in ("ago", "bare") and not re.search(r"(?i)year-(ago|earlier)|last year|a year", text[s:e]):
             _remember(out[-1], ctx, kind)
+        if kind == "duration" and re.fullmatch(r"P(?:[2-9]|1[0-2])M", out[-1]["value"]) and \
+                re.search(r"(?i)months$", text[s:e]):
+            ctx.period, ctx.period_sent = out[-1]["value"], ctx.sent   # "the first nine months"
     return out
+
+
+SIGNAL_TAIL = re.compile(r"(?i)\s+(?:before|after)$")
+
+
+def _signal_end(text, s, e) -> int:
+    """TimeML: in "the day after his death" / "the day before authorities issued a warrant" the
+    "after"/"before" is a signal introducing an event, outside the timex: the span is "the day".
+    At the end of a clause ("the day before, he had ...") it stays inside."""
+    m = SIGNAL_TAIL.search(text, s, e)
+    if m and re.match(r"\s+[\w$]", text[e:e + 2]):
+        return m.start()
+    return e
 
 
 COORD_DAY = re.compile(r"\s+(?:and|or|&)\s+((?:3[01]|[12][0-9]|0?[1-9]))(?:st|nd|rd|th)?"
@@ -95,7 +113,8 @@ PRENOMINAL = re.compile(r"(?i)(?:quarter|half|year|month|week|day|hour|minute|se
 def _trim_determiner(text, s, e, kind) -> int:
     """TimeML: in "a third-quarter loss" / "the 1996 election" the determiner belongs to the noun."""
     m = LEAD_DET.match(text, s)
-    if m and kind in ("quarter", "duration") and PRENOMINAL.search(text[s:e]) and "-" in text[m.end():e]:
+    if m and kind in ("quarter", "duration") and PRENOMINAL.search(text[s:e]) and "-" in text[m.end():e] \
+            and not re.search(r"\s", text[m.end():e]):
         return m.end()
     if kind in ("month", "month_year") and re.match(r"(?i)the\s+(?:early|late|mid)-", text[s:e]) and \
             re.match(r"\s+[a-z]", text[e:e + 3]):
@@ -128,8 +147,13 @@ def _remember(t: dict, ctx: Context, kind: str) -> None:
         return
     ctx.ref = t["value"][:10] if t["type"] == "TIME" else t["value"]
     ctx.ref_sent, ctx.ref_pos, ctx.ref_kind = ctx.sent, t["start"], kind
-    if t["granularity"] in ("quarter", "half"):
+    if t["granularity"] in ("quarter", "half") and (t["anchor"] == t["value"] or
+                                                     not re.fullmatch(r"\d{4}-[QH]\d", t["anchor"] or "")):
+        # (a quarter resolved against the one under discussion, "the 1988 period", does not replace it)
         ctx.quarter, ctx.quarter_sent, ctx.quarter_pos = t["value"], ctx.sent, t["start"]
+        ctx.period, ctx.period_sent = t["value"], ctx.sent
+        if ctx.topic_quarter is None and kind == "quarter" and ctx.dct and t["range_end"] < ctx.dct.isoformat():
+            ctx.topic_quarter = t["value"]   # the reporting quarter: the first completed one named
 
 
 class TimexTagger:

@@ -18,7 +18,7 @@ APPROX = re.compile(r"^(?:about|around|approximately|nearly|almost|roughly|more\
                     r"no\s+more\s+than|no\s+less\s+than|the\s+better\s+part\s+of)\s+")
 LEAD = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)?(?:(?:past|last|next|previous|coming|first|"
                   r"final|latest|recent|following|remaining|preceding|full|entire|whole|initial|same|other|"
-                  r"additional|extra)\s+)?")
+                  r"additional|extra|year-earlier|year-ago|comparable)\s+)?")
 UNIT_FIND = re.compile(r"(second|minute|hour|day|night|fortnight|weekend|week|month|quarter|year|decade|centur)")
 
 
@@ -74,6 +74,8 @@ def norm_duration(text, ctx):
     n = number_value(body[:um.start()].strip(" -"))
     if n is None or n == 0:
         return None
+    if n != "X" and re.match(r"s?\s+and\s+a\s+half\b", body[um.end():]):
+        n += 0.5   # "a minute and a half", "two years and a half"
     return "DURATION", duration_value(n, um.group(1)), False
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from entente.nlp.timex_tense import tense_of
+
 AMBIGUOUS_MONTHS = re.compile(r"^(may|march|mar|jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)$", re.I)
 MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|for|last|this|next|past|early|late|mid|during|through|"
                        r"from|to|between|and|before|after|or|throughout|end|beginning|start|each|every)\s*-?)$",
@@ -68,6 +70,11 @@ def _year_ok(doc, text, s, e, frag):
     tok = next((t for t in span if t.like_num), None) if span is not None else None
     if tok is None:
         return True
+    if re.fullmatch(r"\d{4}", frag) and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and \
+            doc[tok.i - 1].is_title and not _sentence_initial(text, doc[tok.i - 1].idx) and \
+            not re.fullmatch(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|fiscal|fy",
+                             doc[tok.i - 1].text):
+        return False   # a year inside a name: "a venture called Orion 1980", "Euro 2004", "Windows 2000"
     if tok.ent_type_ in NOT_TIME_ENTS:
         return False
     has_cue = re.search(r"(?i)\b(in|since|until|by|of|from|to|during|before|after|year|fiscal|and|through)\s*$",
@@ -128,6 +135,8 @@ def _quarter_ok(doc, text, s, e, frag):
 
 def _time_ok(doc, text, s, e, frag):
     # "High Noon", "CBS's 60 Minutes": a capitalized time word inside a title
+    if re.fullmatch(r"(?i)noon", frag) and re.search(r"(?i)\bhigh\s+$", text[max(0, s - 6):s]):
+        return False   # the idiom "high noon" (a decisive moment)
     return not re.fullmatch(r"(?:Noon|Midnight|Midday)", frag) or _sentence_initial(text, s)
 
 
@@ -165,7 +174,8 @@ def _headline(text, s) -> bool:
 
 def _rel_ok(doc, text, s, e, frag):
     return not re.fullmatch(r"This\s+Week", frag) or _sentence_initial(text, s) and \
-        not re.match(r"\s+With\b", text[e:e + 6])   # ABC's "This Week"
+        not re.match(r"\s+With\b", text[e:e + 6]) and \
+        not re.search(r"[A-Za-z,']\s*(?:''|\"|``|“)\s*$", text[max(0, s - 8):s])   # ABC News' "This Week"
 
 
 def _decade_ok(doc, text, s, e, frag):
@@ -178,10 +188,27 @@ def _ref_ok(doc, text, s, e, frag):
     low = frag.lower()
     if low in ("former",):
         return False
+    if low == "soon":
+        # the adverb in a present or future clause ("may soon seek an indictment") is FUTURE_REF; not the
+        # signals "as soon as" / "soon after", "too soon", nor a past clause ("was soon released")
+        if re.search(r"(?i)\b(?:as|too|so|how)\s*$", text[max(0, s - 5):s]) or \
+                re.match(r"(?i)\s*(?:after|afterwards?|before|thereafter|as|enough|to\s+be|-)", text[e:e + 12]):
+            return False
+        span = doc.char_span(s, e, alignment_mode="expand")
+        return span is not None and tense_of(span) >= 0
     if low in ("current", "recent", "future"):
         nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])
-        return not nxt or nxt.group(1) in ("years", "months", "weeks", "days", "times", "generations",
-                                           "decades", "period", "periods")
+        if nxt and nxt.group(1) in ("years", "months", "weeks", "days", "times", "generations", "decades",
+                                    "period", "periods"):
+            return True
+        if low == "current":
+            # the attributive adjective ("the current talks", "its current position") is PRESENT_REF in
+            # TimeBank more often than not (9 of 16); not "current account(s)" (economics), "then current"
+            span = doc.char_span(s, e, alignment_mode="expand")
+            return bool(nxt) and span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and \
+                span[0].dep_ == "amod" and not re.match(r"accounts?\b", nxt.group(1)) and \
+                not re.search(r"(?i)\bthen\s*$", text[max(0, s - 6):s])
+        return not nxt
     return True
 
 

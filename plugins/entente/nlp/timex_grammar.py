@@ -5,6 +5,7 @@ stay outside; determiners, modifiers ("early", "the end of", "about") and "ago" 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from entente.nlp.timex_lexicon import (
     APPROX_RE, DAY_RE, DECADE_WORDS, MONTH_RE, NUM_RE, NUMWORD, ORDINAL_RE, PART_RE, PRE_RE, SEASON_RE,
@@ -38,6 +39,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("year", PRE_RE + r"?(?:the\s+year\s+)?" + SPOKEN_YEAR_RE),
     ("decade", PRE_RE + r"?(?:the\s+)?" + PRE_RE + r"?(?:(?:1\d|20)?\d0'?s|'\d0s|(?:nineteen[\s-]+)?" +
      alt(DECADE_WORDS) + r")\b"),
+    ("decade", r"the\s+(?:first|second|last|latter)\s+half\s+of\s+the\s+(?:(?:1\d|20)?\d0'?s|'\d0s|" +
+     alt(DECADE_WORDS) + r")\b"),
     ("century", PRE_RE + r"?(?:the\s+)?" + PRE_RE + r"?(?:" + ORDINAL_RE +
      r"|\d{1,2}(?:st|nd|rd|th))[\s-]+century"),
     ("quarter", PRE_RE + r"?(?:(?:the|this|that|its|a|an|last|next)\s+)?(?:" + QMOD + r"\s+){0,3}" + QORD +
@@ -45,7 +48,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("quarter", r"(?:the\s+)?(?:first|last|final)\s+(?:two|three|2|3)\s+(?:fiscal\s+)?quarters(?:\s+of\s+" + YEAR_REF +
      r"|\s+" + YEAR_RE + r")?"),
     ("quarter", r"(?:the\s+)?\b[QH][1-4](?:\s+|-)?(?:" + YEAR_RE + r"|'\d\d)?|" + YEAR_RE + r"\s*[-/]?\s*[QH][1-4]"),
-    ("quarter_rel", PRE_RE + r"?(?:the|this|that|its|last|next)\s+(?:" + QMOD + r"\s+){0,3}(?:quarter|half)"
+    ("quarter_rel", PRE_RE + r"?(?:the|this|that|its|last|next|(?:last|this|next)\s+year's)\s+(?:" + QMOD +
+     r"\s+){0,3}(?:quarter|half)"
      r"(?:\s+(?:last|a)\s+year(?:\s+(?:earlier|ago))?)?(?![\w-])"),
     ("period_rel", r"(?:the|this|that)\s+(?:" + QMOD + r"\s+){1,3}period(?:\s+(?:last|a)\s+year(?:\s+(?:earlier|ago))?)?"),
     ("season", PRE_RE + r"?(?:(?:the|this|last|next|past|coming|that|early|late)\s+)?" + SEASON_RE +
@@ -53,23 +57,24 @@ FAMILIES: list[tuple[str, str]] = [
     ("season", YEAR_RE + r"(?:'s)?\s+" + SEASON_RE + r"\b"),
     ("season", PRE_RE + r"?(?:the\s+)?" + SEASON_RE + r"\s+(?:of\s+)?" + SPOKEN_YEAR_RE),
     ("rel", PRE_RE + r"?(?:" + REL + r"|" + THE_REL + r")\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|"
-     r"decade|century|fiscal\s+year)\b(?!-)"),
+     r"decade|century|fiscal\s+year)\b(?!-)(?:\s+or\s+so\b)?"),
     ("bare", PRE_RE + r"(?:the\s+)?(?:week|month|year|decade|century|day)\b(?!-)"),
     ("bare", r"(?:the|this)\s+(?:weekend)\b|year-end|year[\s-]end\b|year's\s+end|year-earlier|year-ago|mid-?year|"
      r"(?:the\s+)?full\s+year"),
-    ("ago", APPROX_RE + r"?(?:just\s+)?" + NUM_RE + r"[\s-]+" + UNIT_RE + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|"
+    ("ago", APPROX_RE + r"?" + NUM_RE + r"[\s-]+" + UNIT_RE + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|"
      r"hence|from\s+now|back|(?:before|after)(?=\s*[,.;:!?)]))"),
     ("ago", r"(?:years|months|weeks|days|decades)\s+ago"),
     ("week_of", r"the\s+week\s+of\s+(?:" + MONTH_RE + r"\s+" + DAY_RE + r"|(?:the\s+)?" + DAY_RE + r"(?:\s+of)?\s+" +
      MONTH_RE + r")(?:,?\s+" + YEAR_RE + r")?(?!\d)"),
     ("anaphor", r"(?:(?:early|late|earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+next|the\s+following|"
      r"the\s+preceding|the\s+prior)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b(?!-)"
-     r"|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))\b"),
+     r"|(?<!in\s)the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))\b"),
     ("duration", APPROX_RE + r"?(?:(?:the|a|an|its|their|his|her|our)\s+)?(?:(?:past|last|next|previous|coming|first|"
      r"final|latest|recent|following|remaining|preceding|full|entire|whole|initial|same|other|additional|extra)\s+)?" +
-     APPROX_RE + r"?" + NUM_RE + r"[\s-]+(?:(?:more|additional|further|extra)\s+)?" + UNIT_RE + r"(?:[\s-]+(?:long|old))?\b"),
+     APPROX_RE + r"?" + NUM_RE + r"[\s-]+(?:(?:more|additional|further|extra)\s+)?" + UNIT_RE + r"(?:\s+and\s+a\s+half\b|\s+or\s+so\b|[\s-]+(?:long|old)\b)?\b"),
     ("duration", r"(?:(?:the\s+)?(?:past|last|next|coming|following|first)\s+)?" + APPROX_RE + r"?(?<![$£€])"
      r"\b(?:\d+|" + NUMWORD + r")\s*(?:\bto\b|\bor\b|-|–)\s*(?:\d+|" + NUMWORD + r")[\s-]+" + UNIT_RE + r"\b(?![\s-]+(?:old|ago)\b)"),
+    ("duration", r"the\s+(?:year-earlier|year-ago|comparable|same)\s+(?:" + NUM_RE + r")\s+months\b"),
     ("duration", r"(?:an?\s+)(?:additional|extra|further)\s+" + UNIT1_RE + r"\b|the\s+(?:days|weeks|months|years)\s+ahead"),
     ("duration", r"(?:the\s+)?(?:(?:past|last|next|recent|coming)\s+(?:few\s+|several\s+)?|recent\s+)(?!night\b)" + UNIT_RE +
      r"\b(?!-)|half\s+an?\s+" + UNIT1_RE + r"|an?\s+half[\s-]+" + UNIT1_RE +
@@ -82,7 +87,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("set", r"(?:once|twice|thrice|" + NUM_RE + r"\s+times)\s+(?:a|an|per|every|each)\s+" + UNIT1_RE + r"\b"),
     ("set", r"(?<=on )(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b(?:\s+" + PART_RE + r"s?)?"
      r"|\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\s+(?:and|or)\s+\w+days\b"),
-    ("ref", r"\b(?:now|currently|nowadays|presently|these\s+days|the\s+present|"
+    ("ref", r"\b(?:now|currently|nowadays|presently|these\s+days|the\s+present|soon|"
      r"recently|lately|formerly|the\s+past|the\s+future|future|current|recent|"
      r"the\s+(?:near|distant|foreseeable|immediate)\s+future)\b"),
     ("deictic", PRE_RE + r"?(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|" + DAYWORD +
@@ -129,6 +134,11 @@ TRIGGERS = {
 
 def candidates(text: str) -> list[tuple[int, int, str]]:
     """Every family match as (start, end, kind), overlaps included."""
+    return list(_candidates(text))
+
+
+@lru_cache(maxsize=128)     # entente_syntax, then entente_timex, ask for each text
+def _candidates(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     low = text.lower()
     for kind, rx in COMPILED:
@@ -141,7 +151,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
                 e -= 1
             if e > s:
                 out.append((s, e, kind))
-    return out
+    return tuple(out)
 
 
 def select(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

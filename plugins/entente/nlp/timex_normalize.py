@@ -24,6 +24,9 @@ class Context:
     ref_sent: int = -99          # sentence and position of the last absolute date (ref)
     ref_pos: int = -1
     ref_kind: str = ""           # grammar family of that expression ("date" = an explicit calendar date)
+    topic_quarter: str | None = None   # the document's reporting quarter: the first completed one it names
+    period: str | None = None    # the last reporting period named: a quarter/half value or a months DURATION
+    period_sent: int = -99
     sent: int = 0
     anchor: str | None = None    # set by a normalizer to the value it resolved against
     following: str = ""          # a few characters of text after the expression
@@ -185,7 +188,40 @@ def norm_month(text, ctx):
 
 def norm_year(text, ctx):
     y = _year(text)
-    return ("DATE", f"{y:04d}", False) if y else None
+    if not y:
+        return None
+    if re.search(r"(?i)\bperiod$", text) and not months_in_focus(ctx):
+        # "the 1988 period": the quarter under discussion, in that year ("1988-Q3"); right after
+        # "the first nine months" it is that stretch of the year, i.e. the year itself
+        q = quarter_in_focus(ctx)
+        if q:
+            ctx.anchor = q
+            return "DATE", f"{y:04d}{q[4:]}", True
+    return "DATE", f"{y:04d}", False
+
+
+def quarter_in_focus(ctx, half=None):
+    """The quarter (or half) under discussion: the last one named in this or the previous sentence,
+    else the document's reporting quarter (the first completed one it names: earnings news opens
+    with it), else the last one named within 8 sentences. `half` True/False restricts the kind."""
+    cands = []
+    if ctx.quarter and ctx.sent - ctx.quarter_sent <= 1:
+        cands.append(ctx.quarter)
+    if ctx.topic_quarter:
+        cands.append(ctx.topic_quarter)
+    if ctx.quarter and ctx.sent - ctx.quarter_sent <= 8:
+        cands.append(ctx.quarter)
+    for q in cands:
+        if half is None or half == ("-H" in q):
+            return q
+    return None
+
+
+def months_in_focus(ctx):
+    """A span of months ("the first nine months", DURATION P9M) named after the last quarter and
+    within two sentences: "the year-earlier period" / "the 1988 period" then refer to it."""
+    p = ctx.period
+    return p if p and p.startswith("P") and ctx.sent - ctx.period_sent <= 2 else None
 
 
 def norm_decade(text, ctx):

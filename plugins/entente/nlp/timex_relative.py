@@ -9,7 +9,8 @@ from dateutil.easter import easter
 
 from entente.nlp import timex_values as tv
 from entente.nlp.timex_lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
-from entente.nlp.timex_normalize import _direction, _dct, _month, _near_year, _rel_year, _year
+from entente.nlp.timex_normalize import (
+    _direction, _dct, _month, _near_year, _rel_year, _year, months_in_focus, quarter_in_focus)
 
 QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 2}
 
@@ -64,10 +65,16 @@ def norm_quarter_rel(text, ctx):
     t = text.lower()
     half = "half" in t and "quarter" not in t
     unit = "half" if half else "quarter"
-    recent = ctx.quarter if ctx.quarter and ctx.sent - ctx.quarter_sent <= 8 else None
-    if recent and half != ("-H" in recent):
-        recent = None
+    recent = quarter_in_focus(ctx, half)
+    latest = "latest" in t or "most recent" in t
+    if recent and latest and ctx.dct and tv.value_range(recent)[1] >= ctx.dct.isoformat():
+        recent = None   # "the latest quarter" has ended: not the current/coming quarter under discussion
     year_back = re.search(r"year-ago|year-earlier|last year|a year (earlier|ago)", t)
+    if "period" in t and year_back and months_in_focus(ctx) and ctx.dct:
+        # "In the first nine months, net rose ... from $5 million in the year-earlier period": those
+        # months of the previous year; a DATE can only say which year
+        _dct(ctx)
+        return "DATE", str(ctx.dct.year - 1), True
     named_year = _year(text) if re.search(r"(1\d{3}|20\d\d)", t) else None
     if named_year and not recent:
         recent = ctx.quarter   # "the 1988 period": the quarter under discussion, in that year
@@ -86,8 +93,7 @@ def norm_quarter_rel(text, ctx):
             return None
         base_val = tv.value_at(base, unit)
         d = _direction(text, ctx) if re.search(r"\b(last|previous|prior|next)\b", t) else 0
-        if d == 0 and ("latest" in t or "most recent" in t or
-                       (t.strip() in ("the quarter", "the period") and ctx.tense < 0)):
+        if d == 0 and (latest or (t.strip() in ("the quarter", "the period") and ctx.tense < 0)):
             d = -1   # the latest (reported) quarter is the last completed one
         base_val = _shift_value(base_val, unit, d) if d else base_val
     if year_back:
@@ -151,6 +157,8 @@ def norm_rel(text, ctx):
     if base is None:
         return "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(_direction(text, ctx), "PRESENT_REF"), False
     d = _direction(text, ctx) if re.search(r"\b(last|past|previous|next|coming|following|upcoming)\b", t) else 0
+    if re.search(r"\b(latest|most\s+recent)\b", t):
+        d = -1   # "the latest fiscal year": the last completed one (as "the latest quarter")
     if unit == "weekend":
         return "DATE", _weekend(base, d, ctx.tense) if d == 0 else tv.week_value(tv.shift(base, "week", d)) + "-WE", True
     return "DATE", tv.value_at(tv.shift(base, unit, d), unit), True
@@ -239,6 +247,13 @@ def norm_anaphor(text, ctx):
     unit = "day" if part else re.search(r"(day|weekend|week|month|year)\b", t).group(1)
     d = -1 if re.search(r"previous|preceding|prior|before", t) else 1 if re.search(r"next|following|after", t) else 0
     ref = ctx.ref if ctx.ref and _finer_or_equal(ctx.ref, "week" if unit == "weekend" else unit) else None
+    if ref and unit == "day" and not part and ctx.ref_sent == ctx.sent and len(ref) == 10 and \
+            re.match(r"the\s+day\s+(?:before|after)\b", t) and APPOSITION.search(ctx.preceding or ""):
+        # "last seen Nov. 3, the day before authorities issued a warrant": an appositive restating the date
+        ctx.anchor = ref
+        return "DATE", ref, True
+    if not ref and re.match(r"(?:(?:early|late|earlier|later)\s+)?(?:that|the\s+same)\s", t):
+        return None   # "strong redemptions that day" with no day named before: nothing to resolve against
     if ref:
         ctx.anchor = ref
         start = dt.date.fromisoformat(tv.value_range(ref)[0])
@@ -252,6 +267,9 @@ def norm_anaphor(text, ctx):
         return "TIME", day.isoformat() + "T" + PARTS_OF_DAY[part.group(1)], True
     val = tv.value_at(day, u) + ("-WE" if unit == "weekend" else "")
     return "DATE", val, True
+
+
+APPOSITION = re.compile(r"(?:\b\d{1,2}|\b\d{4}|day)\s*,\s*$")
 
 
 def norm_deictic(text, ctx):

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import re
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would",
+              # present modals look forward: "may meet Tuesday", "should end in March" ("could" is also a past)
+              "may", "might", "can", "ca", "should", "must"}
 FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "hope", "due", "set", "prepare", "suppose",
                  "ready", "likely", "poised"}
 PRESENT_AUX = {"is", "are", "am", "'s", "'re", "be", "has", "have", "do", "does"}
-REPORTING = {"say", "tell", "report", "announce", "add", "note", "claim", "write", "be", "have"}
+REPORTING = {"say", "tell", "report", "announce", "add", "note", "claim", "write", "be", "have",
+             # reporting and cognition verbs: their present tense is the state now, not a future
+             "estimate", "believe", "think", "know", "feel", "show", "suggest", "indicate", "argue", "insist",
+             "acknowledge", "admit", "deny", "confirm", "contend", "maintain", "recall", "say"}
 # present-tense forms that are identical to the past tense: no evidence either way
 AMBIGUOUS_PRESENT = {"hurt", "set", "put", "cut", "hit", "let", "quit", "shut", "cost", "read", "spread",
                      "cast", "bid", "split", "upset", "beat", "burst"}
+BACKWARD_CUE = re.compile(r"(?i)\b(?:ever\s+)?since\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
+                          r"(?:(?:the|its|their|his|her|last)\s+)?$")
 FORWARD_CUE = re.compile(r"(?i)(?:\buntil|\btill|\bas\s+soon\s+as|\bas\s+early\s+as|\bno\s+later\s+than|"
                          r"\bfrom\s+now\s+until)\s+(?:on\s+|at\s+)?$")
 
@@ -66,6 +73,8 @@ def verb_tense(verb) -> int:
     """-1/+1 when the verb group marks past or future, else 0."""
     auxes = _auxes(verb)
     words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX and "have" in words:
+        return -1   # a modal perfect is about the past: "may have been responsible on Wednesday"
     if words & FUTURE_AUX or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
         return 1
     if _past_perfect(verb):
@@ -79,6 +88,8 @@ def verb_tense(verb) -> int:
                 return 1
             if head.tag_ in ("VBD", "VBN") or _past_marked(head):
                 return -1
+            if head.pos_ == "ADJ" and _finite_above(verb) < 0:
+                return -1   # "made it difficult to meet demand well into the summer": the finite clause is past
         return 1
     if _lexical_future(verb):
         return 1
@@ -93,6 +104,30 @@ def verb_tense(verb) -> int:
     return 0
 
 
+def _finite_above(tok, hops: int = 4) -> int:
+    """Tense of the first verb above `tok` (through prepositions and nouns) that marks one."""
+    for _ in range(hops):
+        if tok.head.i == tok.i:
+            return 0
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            t = verb_tense(tok)
+            if t or tok.tag_ not in ("VBG", "VBN"):
+                return t
+    return 0
+
+
+def _main_verb_tense(tok, hops: int = 3) -> int:
+    """Tense of the first verb above `tok` (the clause an adverbial clause depends on)."""
+    for _ in range(hops):
+        if tok.head.i == tok.i:
+            return 0
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return verb_tense(tok)
+    return 0
+
+
 def tense_of(span, sent=None) -> int:
     """Tense for a timex span; falls back to any past-tense verb in the sentence (`sent`, the
     sentence span when the caller has it: `span.sent` walks the whole document)."""
@@ -102,15 +137,33 @@ def tense_of(span, sent=None) -> int:
     if FORWARD_CUE.search(doc[max(0, span.start - 6):span.start].text_with_ws):
         verb = governing_verb(span)
         return -1 if verb is not None and _past_perfect(verb) else 1
+    if BACKWARD_CUE.search(doc[max(0, span.start - 6):span.start].text_with_ws):
+        return -1   # "since Oct. 23", "since shortly after the Oct. 23 slaying": a starting point in the past
     if span.root.dep_ == "poss" or (span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"):
         return -1
     verb = governing_verb(span)
+    if verb is not None and verb.tag_ == "VBD" and verb.lemma_ in FUTURE_LEMMAS and not _auxes(verb) and \
+            span.end <= verb.i and \
+            (span.root.head.i == verb.i or span.root.head.head.i == verb.i and span.root.head.dep_ == "prep"):
+        # "On Friday, the government planned to pay ...": a fronted time of the (past) planning itself;
+        # after the verb it is the planned event's ("planned a demonstration on Saturday")
+        return -1
     if verb is not None:
         t = verb_tense(verb)
+        if t < 0 and verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBN") and not _auxes(verb) and \
+                any(c.dep_ == "mark" and c.lower_ in ("as", "once", "when", "until", "till", "before")
+                    for c in verb.children) and _main_verb_tense(verb) > 0:
+            return 1   # a backshifted temporal clause of a future one: "likely to buy as soon as trading opened Monday"
         if t:
             return t
         if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl") and verb.head.pos_ in ("VERB", "AUX"):
             t = verb_tense(verb.head)
+            if t:
+                return t
+        if verb.tag_ in ("VBG", "VBN") and not _auxes(verb):
+            # a bare participle ("with the third departing each Thursday from August 6") has no tense of
+            # its own: take the nearest finite verb above it ("would leave")
+            t = _finite_above(verb)
             if t:
                 return t
     sent = sent if sent is not None else span.sent
