@@ -2,25 +2,51 @@
 -- Cooperation between two countries per calendar year of the event date. `events` counts
 -- distinct event clusters (one real-world event reported many times counts once);
 -- `reports` counts the event rows behind them.
+-- Distinct clusters are counted as the groups of a first grouping by cluster (a cluster is
+-- material when any of its rows is): the same numbers as count(distinct cluster_id), for less
+-- CPU (docs/performance.md, "Analyst queries on 1 M events").
 with
 
 dyads as (
-    select * from cooperation_dyads
+    select year(event_date) as period, * from cooperation_dyads
+),
+
+clusters as (
+    select period, country_a, country_b, cluster_id, bool_or(is_material) as is_material
+    from dyads
+    group by all
+),
+
+cluster_counts as (
+    select
+        period,
+        country_a,
+        country_b,
+        count(*) as events,
+        count(*) filter (where is_material) as material_events
+    from clusters
+    group by all
+),
+
+row_counts as (
+    select
+        period,
+        country_a,
+        country_b,
+        count(*) as reports,  -- one row per event row and pair: the distinct event rows
+        count(distinct article_id) as articles,
+        count(distinct source) as sources,
+        round(avg(intensity), 2) as mean_intensity
+    from dyads
+    group by all
 ),
 
 final as (
     select
-        year(event_date) as period,
-        country_a,
-        country_b,
-        count(distinct cluster_id) as events,
-        count(distinct event_id) as reports,
-        count(distinct article_id) as articles,
-        count(distinct source) as sources,
-        count(distinct cluster_id) filter (where is_material) as material_events,
-        round(avg(intensity), 2) as mean_intensity
-    from dyads
-    group by all
+        period, country_a, country_b, events, reports, articles, sources, material_events,
+        mean_intensity
+    from row_counts
+    join cluster_counts using (period, country_a, country_b)
 )
 
 select * from final
