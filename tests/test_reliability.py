@@ -53,7 +53,12 @@ def replace(src, dst, *args, **kwargs):
         die()                                   # published, staging not yet cleaned
 os.replace = replace
 
-if point == "extract_mid":                      # in the middle of the spaCy pass
+if point == "extract_pool":                     # the pool's workers have extracted, the parent dies
+    import entente.extract_pool as extract_pool
+    def finish(*args, **kwargs):
+        die()
+    extract_pool._finish = finish
+elif point == "extract_mid":                    # in the middle of the spaCy pass (in-process)
     import entente.extract as extract
     real_rows, calls = extract._article_rows, []
     def article_rows(*args, **kwargs):
@@ -167,7 +172,11 @@ def child_env(warehouse: Path, **extra) -> dict:
 
 # ------------------------------------------------------------------ SIGKILL at exact points
 
-KILL_POINTS = ["extract_mid", "extract_rename", "load", "audit", "before_rename", "after_rename"]
+KILL_POINTS = ["extract_mid", "extract_pool", "extract_rename", "load", "audit", "before_rename",
+               "after_rename"]
+# `extract_mid`'s hook sits in the process running spaCy, so that run extracts in-process (as an
+# Airflow task does); the others use a pool of two workers, which must die with `entente run`.
+NLP_PROCESSES = {"extract_mid": "1"}
 
 
 @pytest.mark.parametrize("point", KILL_POINTS)
@@ -175,10 +184,10 @@ def test_sigkill_leaves_last_complete_version_and_next_run_repairs(world, tmp_pa
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copy(world["v1"], warehouse)
     before = digest(warehouse)
+    env = child_env(warehouse, KILL_AT=point, ENTENTE_NLP_PROCESSES=NLP_PROCESSES.get(point, "2"))
     killed = subprocess.run([sys.executable, "-c", KILLER, *cli_args(world, warehouse)],
-                            env=child_env(warehouse, KILL_AT=point), capture_output=True,
-                            text=True, timeout=300)
-    assert killed.returncode == -9, killed.stderr[-2000:]
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -9, killed.stderr[-2000:]   # and no worker kept its pipes open
 
     if point == "after_rename":       # the new version is complete and published
         assert counts(warehouse) == world["reference"]

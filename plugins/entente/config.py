@@ -29,5 +29,17 @@ def spacy_model() -> str:
     return os.environ.get("ENTENTE_SPACY_MODEL", DEFAULT_MODEL)
 
 
+def selective_syntax() -> bool:
+    """Parse only the sentences that may hold an event or a date (nlp/syntax.py); set
+    ENTENTE_SELECTIVE_SYNTAX=0 to parse every sentence, as the model ships."""
+    return os.environ.get("ENTENTE_SELECTIVE_SYNTAX", "1").lower() not in ("0", "false", "no", "")
+
+
 def nlp_processes() -> int:
-    return int(os.environ.get("ENTENTE_NLP_PROCESSES", "1"))
+    """Worker processes `entente run` extracts batches with (one spaCy pipeline each)."""
+    default = min(os.cpu_count() or 1, 4)
+    value = os.environ.get("ENTENTE_NLP_PROCESSES", "")
+    try:
+        return max(1, int(value)) if value else default
+    except ValueError:
+        raise ValueError(f"ENTENTE_NLP_PROCESSES must be a whole number, not {value!r}") from None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from entente import __version__, config, staging
+from entente import __version__, staging
 from entente.nlp import serialize
 from entente.quarantine import QUARANTINE_COLUMNS
 from entente.timex3 import TIMEX3_TYPES, valid_value
@@ -38,21 +38,25 @@ def extract_batch(batch_id: str, warehouse: Path | None = None, nlp=None,
 
     articles = pd.read_parquet(staging.articles_file(batch_id, warehouse))
     nlp = nlp or shared_nlp()
-    tables = extract_articles(articles, nlp, processes or config.nlp_processes())
+    tables = extract_articles(articles, nlp, processes or 1)
     staging.write_extracted(batch_id, tables, warehouse)
     return {name: len(frame) for name, frame in tables.items()}
 
 
 def extract_articles(articles: pd.DataFrame, nlp, processes: int = 1) -> dict[str, pd.DataFrame]:
-    """Extraction tables for a batch, plus a `quarantine` table of what could not be extracted.
+    """Extraction tables for a batch, plus a `quarantine` table of what could not be extracted."""
+    return extraction_tables(extraction_rows(articles, nlp, processes))
+
+
+def extraction_rows(articles: pd.DataFrame, nlp, processes: int = 1) -> dict[str, list[dict]]:
+    """The rows of every extraction table for some articles (see `extract_articles`).
 
     One bad article never costs the batch: if the pipeline raises, the batch is redone one
     article at a time and the failing article is stored without extraction (quarantined with
     the error). Rows that break a rule the audit enforces (offsets outside the text, an event
     date outside 1900..2100) are dropped or repaired here, recorded, and never block a load.
     """
-    rows: dict[str, list[dict]] = {"entity_mentions": [], "timexes": [], "events": [],
-                                   "event_participants": [], "actors": [], "quarantine": []}
+    rows = empty_rows()
     english = articles[articles["language"].fillna("en") == "en"]
     todo = []
     for article in english.itertuples():
@@ -73,9 +77,18 @@ def extract_articles(articles: pd.DataFrame, nlp, processes: int = 1) -> dict[st
                                             "retrying article by article", type(exc).__name__, exc)
         collected = [_extract_one(nlp, article) for article in todo]
     for article_rows in collected:
-        for name, values in article_rows.items():
-            rows[name].extend(values)
-    return _frames(rows)
+        merge_rows(rows, article_rows)
+    return rows
+
+
+def merge_rows(into: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
+    for name, values in rows.items():
+        into[name].extend(values)
+
+
+def empty_rows() -> dict[str, list[dict]]:
+    return {"entity_mentions": [], "timexes": [], "events": [], "event_participants": [],
+            "actors": [], "quarantine": []}
 
 
 def _make_doc(nlp, article):
@@ -95,8 +108,7 @@ def _extract_one(nlp, article) -> dict[str, list[dict]]:
 
 
 def _article_rows(article, doc) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {"entity_mentions": [], "timexes": [], "events": [],
-                                   "event_participants": [], "actors": [], "quarantine": []}
+    rows = empty_rows()
     _collect_rows(article.article_id, doc, rows, pd.notna(article.published_at))
     _screen_rows(article, rows)
     return rows
@@ -213,7 +225,7 @@ def _collect_event(article_id: str, event: dict, rows: dict[str, list[dict]]) ->
                 "text": participant.get("text")})
 
 
-def _frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+def extraction_tables(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
     columns = {"entity_mentions": MENTION_COLUMNS, "timexes": TIMEX_COLUMNS,
                "events": EVENT_COLUMNS, "event_participants": PARTICIPANT_COLUMNS,
                "actors": ACTOR_COLUMNS, "quarantine": list(QUARANTINE_COLUMNS)}

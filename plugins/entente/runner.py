@@ -83,11 +83,17 @@ def write_all_reports(warehouse: Path, reports_dir: Path, progress: Progress) ->
 
 
 def _extract_all(warehouse: Path, progress: Progress) -> list[str]:
+    """Extract every staged batch: in this process, or on a pool of ENTENTE_NLP_PROCESSES."""
     batches = stages.staging.pending_batches(warehouse)
     task = progress.add_task("extracting (spaCy) batches", total=len(batches))
-    for batch_id in batches:
-        stages.extract(batch_id, warehouse)
-        progress.advance(task)
+    workers = config.nlp_processes()
+    if workers <= 1 or not batches:
+        for batch_id in batches:
+            stages.extract(batch_id, warehouse)
+            progress.advance(task)
+        return batches
+    from entente.extract_pool import extract_batches
+    extract_batches(batches, warehouse, workers, lambda batch_id: progress.advance(task))
     return batches
 
 
