@@ -123,8 +123,9 @@ class ActorLinker:
                     actor = self.link(ent, ctx)
                     if actor is not None:
                         ent._.actor = dict(actor)
+            parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             for ent in ents:
-                if ent.label_ == "NORP" and ent._.actor is not None:
+                if parsed and ent.label_ == "NORP" and ent._.actor is not None:
                     home = self.residence(ent)
                     if home is not None and home != ent._.actor.get("country_code"):
                         actor = self.gazetteer.countries[home]
