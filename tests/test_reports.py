@@ -48,13 +48,13 @@ def test_reports_of_undated_articles(warehouse, tmp_path):
     """Columns that are all NULL timestamps (no article has a date) still export."""
     from datetime import datetime, timezone
     from entente import staging
-    from entente.extract import _frames
+    from entente.extract import extraction_tables
     from entente.sources.article import Article
 
     article = Article(source="t", title="Undated", text="An undated article about a treaty.",
                       fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
     batch_id = stages._stage_batch([article], warehouse)
-    staging.write_extracted(batch_id, _frames({k: [] for k in (
+    staging.write_extracted(batch_id, extraction_tables({k: [] for k in (
         "entity_mentions", "timexes", "events", "event_participants", "actors")}), warehouse)
     stages.publish(warehouse=warehouse)
     written = write_reports(warehouse, tmp_path / "out")

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from entente import quality, stages, staging
-from entente.extract import _frames, EXTRACTOR_VERSION
+from entente.extract import extraction_tables, EXTRACTOR_VERSION
 from entente.sources.article import Article
 from entente.warehouse.migrate import migrate, view_files
 from entente.warehouse.publish import connect_readonly, writer_lock, WarehouseBusy
@@ -56,7 +56,7 @@ def stage_article(warehouse, text=TEXT, event_type="AGREE", quad_class=1, end=No
                    {"actor_id": "RUS", "name": "Russia", "actor_type": "country",
                     "country_code": "RUS", "code": "RUS"}],
     }
-    staging.write_extracted(batch_id, _frames(rows), warehouse)
+    staging.write_extracted(batch_id, extraction_tables(rows), warehouse)
     return article, batch_id
 
 
@@ -214,5 +214,5 @@ def test_a_late_extraction_of_a_published_batch_is_swept_not_loaded_again(wareho
 
 
 def staging_events_only():
-    return _frames({k: [] for k in ("entity_mentions", "timexes", "events",
+    return extraction_tables({k: [] for k in ("entity_mentions", "timexes", "events",
                                     "event_participants", "actors")})["events"]
