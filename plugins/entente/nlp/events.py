@@ -65,6 +65,8 @@ class EventCoder:
         events = []
         actors = None
         for si, sent in enumerate(doc.sents):
+            if not any(t.dep_ for t in sent):
+                continue    # not parsed: entente_syntax found no possible event in it
             if not any(token_lemma(t) in self.trigger_lemmas or t.lemma_ in self.lex.reporting_verbs
                        for t in sent):
                 continue

@@ -3,13 +3,13 @@
 Most news sentences hold neither an event trigger nor a date, and for them the parse is wasted:
 tok2vec, tagger, parser, attribute ruler and lemmatizer are more than half of en_core_web_sm's
 time. So the pipeline splits sentences with the model's own `senter` (and at blank lines,
-`entente_paragraphs`), finds entities on the
-whole text with `ner`, and this component runs the syntax components on copies of the selected
-sentences — those with a word that may be a trigger of the event lexicon (with the words its
-constraints need, and a linked actor to take part) or a date candidate — and writes their tags, lemmas and dependencies
-back into the document. Other sentences keep empty `tag_`, `lemma_` and `dep_` (every token its
-own head). Sentence boundaries stay the senter's. docs/performance.md has the measurements.
-On by default; ENTENTE_SELECTIVE_SYNTAX=0 parses everything (`config.selective_syntax`).
+`entente_paragraphs`) and finds entities on the whole text with `ner`; this component runs the
+syntax components on copies of the selected sentences — those with a word that may be a
+trigger of the event lexicon (with the words its constraints need, and a linked actor to take
+part) or a date candidate — and writes their tags, lemmas and dependencies back into the
+document. Other sentences keep empty `tag_`, `lemma_` and `dep_` (every token its own head);
+sentence boundaries stay the senter's. On by default; ENTENTE_SELECTIVE_SYNTAX=0 parses every
+sentence (`config.selective_syntax`). Measurements: docs/performance.md.
 """
 from __future__ import annotations
 
