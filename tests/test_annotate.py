@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 
 import pytest
@@ -18,10 +19,14 @@ HTML = ("<html><head><title>Treaty signed</title>"
         + "</article><footer>Copyright Example News</footer></body></html>")
 
 
-def run_annotate(lines: list[str]) -> list[dict]:
-    done = subprocess.run([str(PROJECT / ".venv" / "bin" / "entente"), "annotate"],
+def annotate_process(lines: list[str], *options: str, env: dict | None = None):
+    return subprocess.run([str(PROJECT / ".venv" / "bin" / "entente"), "annotate", *options],
                           input="".join(line + "\n" for line in lines), cwd=PROJECT,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
+def run_annotate(lines: list[str], *options: str) -> list[dict]:
+    done = annotate_process(lines, *options)
     assert done.returncode == 0, done.stderr[-2000:]
     return [json.loads(line) for line in done.stdout.splitlines()]
 
@@ -75,3 +80,24 @@ def test_html_request_returns_main_text_title_and_date(responses):
     assert page["title"] == "Treaty signed" and page["published_at"] == "2010-04-09"
     assert "New START" in page["text"] and "Home | World" not in page["text"]
     assert any(e["date"] == "2010-04-08" for e in page["events"])
+
+
+SCHEME_SENTENCES = [json.dumps({"id": 1, "text": "Iran accused the United States of spying on its nuclear sites."}),
+                    json.dumps({"id": 2, "text": "Moscow demanded that Kyiv withdraw its troops."})]
+
+
+def event_types(responses: list[dict]) -> list[list[str]]:
+    return [[event["type"] for event in response["events"]] for response in responses]
+
+
+def test_scheme_names_the_categories_as_the_gold_data_does():
+    assert event_types(run_annotate(SCHEME_SENTENCES)) == [["DISAPPROVE"], ["DEMAND"]]
+    assert event_types(run_annotate(SCHEME_SENTENCES, "--scheme", "plover2021")) == [["ACCUSE"], ["REQUEST"]]
+
+
+def test_an_unknown_scheme_is_a_clear_error():
+    done = annotate_process(SCHEME_SENTENCES, "--scheme", "cameo2")
+    assert done.returncode == 2 and "--scheme must be one of gsr, plover2021" in done.stderr
+    env = {**os.environ, "ENTENTE_EVENT_SCHEME": "polecat"}
+    done = annotate_process(SCHEME_SENTENCES, env=env)
+    assert done.returncode == 2 and "ENTENTE_EVENT_SCHEME must be one of" in done.stderr

@@ -63,13 +63,25 @@ def run(
 @app.command()
 def annotate(
     model: Optional[str] = typer.Option(None, help="spaCy model (default ENTENTE_SPACY_MODEL)."),
+    scheme: Optional[str] = typer.Option(
+        None, help="PLOVER category names: gsr (DEMAND, DISAPPROVE, FIGHT) or plover2021 "
+                   "(REQUEST, ACCUSE, ASSAULT); default ENTENTE_EVENT_SCHEME, else gsr."),
 ) -> None:
     """Read JSONL requests on stdin; write one JSONL response per request to stdout."""
+    from entente import config
     from entente.annotate import annotate_stream
     from entente.nlp.pipeline import build_nlp
 
     _configure_logging(logging.WARNING)
-    annotate_stream(sys.stdin, sys.stdout, build_nlp(model))
+    try:
+        scheme = scheme or config.event_scheme()
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    if scheme not in config.EVENT_SCHEMES:
+        err.print(f"[red]error:[/red] --scheme must be one of {', '.join(config.EVENT_SCHEMES)}, not {scheme!r}")
+        raise typer.Exit(2)
+    annotate_stream(sys.stdin, sys.stdout, build_nlp(model, event_scheme=scheme))
 
 
 @app.command()

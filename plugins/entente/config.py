@@ -35,6 +35,19 @@ def selective_syntax() -> bool:
     return os.environ.get("ENTENTE_SELECTIVE_SYNTAX", "1").lower() not in ("0", "false", "no", "")
 
 
+EVENT_SCHEMES = ("gsr", "plover2021")
+
+
+def event_scheme() -> str:
+    """PLOVER category names events are written with (docs/events.md, "Category names"):
+    `gsr` (DEMAND, DISAPPROVE, FIGHT, INVESTIGATE, as in the PLOVER gold-standard records) or
+    `plover2021` (REQUEST, ACCUSE, ASSAULT, as in the 2021 CAMEO-to-PLOVER table and POLECAT)."""
+    value = os.environ.get("ENTENTE_EVENT_SCHEME", "gsr").strip().lower()
+    if value not in EVENT_SCHEMES:
+        raise ValueError(f"ENTENTE_EVENT_SCHEME must be one of {', '.join(EVENT_SCHEMES)}, not {value!r}")
+    return value
+
+
 def nlp_processes() -> int:
     """Worker processes `entente run` extracts batches with (one spaCy pipeline each)."""
     default = min(os.cpu_count() or 1, 4)

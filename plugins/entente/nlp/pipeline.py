@@ -20,12 +20,13 @@ UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
 def build_nlp(model: str | None = None, gazetteer_dir: Path | None = None,
-              selective_syntax: bool | None = None) -> Language:
+              selective_syntax: bool | None = None, event_scheme: str | None = None) -> Language:
     """Load the spaCy model and add Entente's components: actors → timexes → events.
 
     With `selective_syntax` (the default) sentences come from the model's `senter` and only
     those that may hold an event or a date are tagged and parsed (nlp/syntax.py); without it
-    every sentence is, as the model ships.
+    every sentence is, as the model ships. `event_scheme` names the PLOVER categories
+    (default `ENTENTE_EVENT_SCHEME`, else `gsr`).
     """
     nlp = spacy.load(model or config.spacy_model(), exclude=list(UNUSED_COMPONENTS))
     add_actor_pipes(nlp, gazetteer_dir or config.GAZETTEER_DIR)
@@ -39,7 +40,7 @@ def build_nlp(model: str | None = None, gazetteer_dir: Path | None = None,
                 nlp.disable_pipe(name)
         nlp.add_pipe("entente_syntax", after="ner")
     nlp.add_pipe("entente_timex", last=True)
-    nlp.add_pipe("entente_events", last=True)
+    nlp.add_pipe("entente_events", last=True, config={"scheme": event_scheme or config.event_scheme()})
     return nlp
 
 
