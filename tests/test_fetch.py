@@ -2,10 +2,13 @@
 retries, timeouts, size and redirect caps, robots.txt, conditional GET, charsets, XML bombs."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
 
+from conftest import PROJECT
 from httpfixture import FEEDS, Handler, flaky, stalled, start_server, trickle, with_etag
 from entente.sources import collect
 from entente.sources.feeds import FeedError, parse_feed
@@ -267,3 +270,20 @@ def test_sample_feeds_over_http(server, eval_dir):
     dated = [a for a in result.articles if a.published_at]
     assert len(dated) / len(result.articles) > 0.9
     assert all(a.published_at.utcoffset().total_seconds() == 0 for a in dated)
+
+
+def test_feed_items_script_counts_items_per_feed_and_names_the_refused(tmp_path):
+    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+           + "".join(f"<item><title>Item {i}</title><link>https://example.org/{i}</link>"
+                     f"<description>Short {i}</description>"
+                     f"<pubDate>Mon, 0{i} Jun 2020 10:00:00 GMT</pubDate></item>" for i in range(1, 4))
+           + "</channel></rss>")
+    (tmp_path / "three.xml").write_text(rss)
+    (tmp_path / "broken.xml").write_text("<html><body><p>No feed here</p></body></html>")
+    done = subprocess.run([sys.executable, str(PROJECT / "scripts" / "feed_items.py"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(None, 1) for line in done.stdout.splitlines()[:-1])
+    assert lines["three.xml"].split()[:6] == ["3", "items", "3", "dated", "3", "summary-only"]
+    assert lines["broken.xml"].startswith("refused: not a readable feed")
+    assert done.stdout.splitlines()[-1] == "2 files, 1 feeds with items, 3 items (3 dated, 3 summary-only)"
