@@ -91,10 +91,9 @@ def test_very_long_tokens_do_not_break_the_annotator(nlp, text, published_at):
     check_response(text, annotate_one(nlp, text, published_at))
 
 
-@pytest.mark.xfail(reason="nlp bug (plugins/entente/nlp, reported): without a document date a "
-                          "time of day on a relative day gives 'PRESENT_RET10:30'", strict=False)
-def test_time_of_day_without_a_document_date_has_a_valid_value(nlp):
-    check_response("10:30 yesterday", annotate_one(nlp, "10:30 yesterday"))
+@pytest.mark.parametrize("text", ["10:30 yesterday", "at 9 p.m. on Friday", "noon today"])
+def test_time_of_day_without_a_document_date_has_a_valid_value(nlp, text):
+    check_response(text, annotate_one(nlp, text))
 
 
 def test_surrogates_and_bad_lines_get_an_error_and_the_stream_goes_on(nlp):

@@ -171,4 +171,5 @@ def _time_day(t, ctx):
             return ctx.ref
         base = _dct(ctx)
         return base.isoformat() if base else None
-    return r[1][:10] if r else None
+    # Without a document date "yesterday" is only PRESENT_REF: no day a clock time can sit on.
+    return r[1][:10] if r and re.match(r"(\d{4}|XXXX)-", r[1]) else None
