@@ -48,6 +48,7 @@ eval: setup
 bench: setup
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 	bash scripts/bench_rerun.sh
+	$(BIN)/python scripts/bench_dagbag.py
 	$(BIN)/python scripts/bench_views.py $(BENCH_VIEWS_ARGS)
 
 # Only the analyst-query benchmark (a synthetic warehouse of 1 M events; about a minute).

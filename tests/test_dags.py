@@ -17,7 +17,6 @@ from entente.airflow_support import (WindowError, failure_summary, ingest_schedu
                                      resolve_window)
 
 DAG_IDS = {"entente_ingest", "entente_process", "entente_reports"}
-PARSE_BUDGET_SECONDS = 2.0
 
 
 @pytest.fixture(scope="module")
@@ -131,26 +130,23 @@ def test_dag_files_do_not_import_heavy_libraries_at_parse_time():
 
 
 PARSE = """
-import json, time
-t0 = time.perf_counter()
 from airflow.dag_processing.dagbag import DagBag
-t1 = time.perf_counter()
+import json
 bag = DagBag(dag_folder="dags")
-t2 = time.perf_counter()
-print(json.dumps({"import_airflow": t1 - t0, "parse": t2 - t1, "dags": sorted(bag.dag_ids),
+print(json.dumps({"dags": sorted(bag.dag_ids),
                   "errors": {k: str(v) for k, v in bag.import_errors.items()}}))
 """
 
 
-def test_dagbag_of_all_dags_parses_in_under_two_seconds():
-    """Parse time of our DAG files in a fresh process (Airflow's own import excluded)."""
+def test_dagbag_of_all_dags_parses_in_a_fresh_process():
+    """As the DAG processor sees them: a fresh process, no examples, our plugins on its path.
+    (Parse time is measured by `scripts/bench_dagbag.py`, part of `make bench`.)"""
     env = {**os.environ, "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
     done = subprocess.run([sys.executable, "-c", PARSE], cwd=PROJECT, capture_output=True,
                           text=True, env=env, check=True)
-    timing = json.loads(done.stdout.strip().splitlines()[-1])
-    assert timing["errors"] == {}
-    assert set(timing["dags"]) == DAG_IDS
-    assert timing["parse"] < PARSE_BUDGET_SECONDS, timing
+    parsed = json.loads(done.stdout.strip().splitlines()[-1])
+    assert parsed["errors"] == {}
+    assert set(parsed["dags"]) == DAG_IDS
 
 
 # --- A backfill window, end to end through `airflow dags test` ------------------------------
