@@ -124,6 +124,21 @@ def test_loopback_is_refused_unless_the_source_allows_it(server, client):
         check_url_allowed("file:///etc/passwd", allow_private_network=True)
 
 
+
+def test_a_host_that_rebinds_to_a_private_address_is_refused_at_connection(server, monkeypatch):
+    """DNS rebinding: the check's lookup says public, the connection lands on 127.0.0.1."""
+    from entente.sources import fetch as fetch_module
+
+    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["93.184.216.34"])
+    rebinding = server.replace("127.0.0.1", "localhost")
+    Handler.hits.clear()
+    policy = FetchPolicy(host_interval=0, retries=0, respect_robots=False)
+    with HttpClient(policy) as client:
+        with pytest.raises(FetchError, match="refusing private/local address 127.0.0.1") as error:
+            client.get(f"{rebinding}/article")
+        assert error.value.kind == "blocked"
+        assert "Grain deal" in client.get(f"{rebinding}/article", allow_private_network=True).text()
+
 def test_every_redirect_hop_is_checked(server, client):
     assert "Grain deal" in get(client, f"{server}/moved").text()
     with pytest.raises(FetchError, match="redirects"):

@@ -159,15 +159,32 @@ def check_url_allowed(url: str, allow_private_network: bool) -> None:
     if allow_private_network:
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+        addresses = resolve_host(parts.hostname, parts.port or 80)
     except socket.gaierror as exc:
         raise FetchError(f"{url}: cannot resolve host: {exc}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            raise FetchError(f"{url}: refusing private/local address {address} "
-                             "(set allow_private_network: true on the source to allow it)",
-                             kind="blocked")
+    for address in addresses:
+        _refuse_private(url, address)
+
+
+def resolve_host(host: str, port: int) -> list[str]:
+    return [info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)]
+
+
+def _refuse_private(url: str, address: str) -> None:
+    if not ipaddress.ip_address(address.split("%")[0]).is_global:
+        raise FetchError(f"{url}: refusing private/local address {address} "
+                         "(set allow_private_network: true on the source to allow it)",
+                         kind="blocked")
+
+
+def _check_peer(url: str, response: httpx.Response) -> None:
+    """The address actually connected to must be public too: a host whose DNS answer changes
+    between the check and the connection (DNS rebinding) is caught here, before any of the
+    body is read."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if peer:
+        _refuse_private(url, str(peer[0]))
 
 
 class HttpClient:
@@ -210,7 +227,7 @@ class HttpClient:
             headers = self.cache.validators(url) if conditional else {}
             if credentials is not None:
                 headers.update(credentials.for_url(url))
-            response = self._get_with_retries(url, headers, accept)
+            response = self._get_with_retries(url, headers, accept, allow_private_network)
             if isinstance(response, str):       # a redirect: the next hop's URL
                 url = response
                 continue
@@ -219,12 +236,13 @@ class HttpClient:
         raise FetchError(f"{requested}: more than {self.policy.max_redirects} redirects")
 
     # -- one hop, retried -------------------------------------------------------------
-    def _get_with_retries(self, url: str, headers: dict, accept) -> Response | str:
+    def _get_with_retries(self, url: str, headers: dict, accept,
+                          allow_private_network: bool = False) -> Response | str:
         attempts = self.policy.retries + 1
         for attempt in range(attempts):
             self._wait_for_host(url)
             try:
-                return self._get_once(url, headers, accept)
+                return self._get_once(url, headers, accept, allow_private_network)
             except _Retryable as exc:
                 if attempt + 1 == attempts:
                     raise FetchError(f"{url}: {exc} (gave up after {attempts} attempts)",
@@ -236,10 +254,13 @@ class HttpClient:
                 time.sleep(pause)
         raise AssertionError("unreachable")
 
-    def _get_once(self, url: str, headers: dict, accept) -> Response | str:
+    def _get_once(self, url: str, headers: dict, accept,
+                  allow_private_network: bool = False) -> Response | str:
         self.requests += 1
         try:
             with self._http.stream("GET", url, headers=headers) as response:
+                if not allow_private_network:
+                    _check_peer(url, response)
                 return self._handle(url, response, accept)
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out ({type(exc).__name__})") from None
