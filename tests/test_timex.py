@@ -417,3 +417,22 @@ def test_issue4c_rules(nlp, text, span, typ, value, dct):
 ])
 def test_issue4c_non_temporal(nlp, text, absent):
     assert absent not in by_text(tag(nlp, text, "1998-11-21"))
+
+
+# Tokenized text (MEANTIME, CoNLL-style corpora): a space before commas and possessive 's.
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span,typ,value", [
+    ("On July 15 , 2022 , Roscosmos signed an agreement with NASA .", "July 15 , 2022", "DATE", "2022-07-15"),
+    ("The deal , announced Friday , values the firm as of Dec. 31 , 2006 .", "Dec. 31 , 2006", "DATE",
+     "2006-12-31"),
+    ("Profits rose in this year 's third quarter , the company said .", "this year 's third quarter", "DATE",
+     "2007-Q3"),
+    ("Talks resumed on Monday , Oct. 26 , in Geneva .", "Monday , Oct. 26", "DATE", "2007-10-26"),
+])
+def test_tokenized_text_is_read_as_written_text(nlp, text, span, typ, value):
+    found = tag(nlp, text, "2007-11-05")
+    t = by_text(found)
+    assert span in t, (span, list(t))
+    assert (t[span]["type"], t[span]["value"]) == (typ, value)
+    for timex in found:
+        assert text[timex["start"]:timex["end"]] == timex["text"]

@@ -38,16 +38,59 @@ NEEDS_TENSE = {"date", "week_of", "month", "quarter", "quarter_rel", "period_rel
 
 
 def find_timexes(doc: Doc) -> list[dict]:
-    text = doc.text
+    text, original = squeeze(doc.text)
+    if original is None:
+        return _find_timexes(doc, text)
+    found = _find_timexes(_SqueezedDoc(doc, original), text)
+    for timex in found:
+        timex["start"], timex["end"] = original[timex["start"]], original[timex["end"] - 1] + 1
+        timex["text"] = doc.text[timex["start"]:timex["end"]]
+    return found
+
+
+# Tokenized text ("July 15 , 2022", "this year 's third quarter", as in MEANTIME or CoNLL-style
+# corpora) is read as if written normally: the grammar and the normalizers see the squeezed
+# text, and offsets are mapped back to the doc's.
+SPACE_BEFORE_CLITIC = re.compile(r" (?=,|['’]s\b)")
+
+
+def squeeze(text: str) -> tuple[str, list[int] | None]:
+    """The text without spaces before commas and possessive 's, and for each of its characters
+    (plus its end) the offset in `text`; None when there is nothing to squeeze."""
+    if not SPACE_BEFORE_CLITIC.search(text):
+        return text, None
+    dropped = {m.start() for m in SPACE_BEFORE_CLITIC.finditer(text)}
+    original = [i for i in range(len(text)) if i not in dropped] + [len(text)]
+    return "".join(text[i] for i in original[:-1]), original
+
+
+class _SqueezedDoc:
+    """The doc as the filters see it: character offsets of the squeezed text."""
+
+    def __init__(self, doc: Doc, original: list[int]):
+        self.doc, self.original = doc, original
+
+    def char_span(self, s: int, e: int, **kwargs):
+        return self.doc.char_span(self.original[s], self.original[e - 1] + 1, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.doc, name)
+
+    def __getitem__(self, i):
+        return self.doc[i]
+
+
+def _find_timexes(doc, text: str) -> list[dict]:
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     starts = [s.start_char for s in sents]
+    original = doc.original if isinstance(doc, _SqueezedDoc) else None
     ctx = Context(dct=tv.parse_iso(doc._.dct))
     out = []
     for s, e, kind in select([c for c in candidates(text) if keep(doc, text, *c)]):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        ctx.sent = bisect.bisect_right(starts, s) - 1
+        ctx.sent = bisect.bisect_right(starts, original[s] if original else s) - 1
         ctx.tense = tense_of(span, sents[ctx.sent]) if kind in NEEDS_TENSE else 0
         ctx.anchor = None
         ctx.following = text[e:e + 24]
