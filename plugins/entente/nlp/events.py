@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from entente.nlp import extensions  # noqa: F401  (registers Doc._/Span._ attributes)
 from entente.nlp.events_lexicon import (NOUN_POS, Entry, Lexicon, governing_verb, load_lexicon,
                                         token_lemma)
-from entente.nlp.events_modality import event_date, modality
+from entente.nlp.events_modality import negated_here, event_date, modality
 from entente.nlp.events_participants import (actor_spans, between_pairs, clause_recipients, find_recipients,
                                              find_sources, noun_own_sources, participant, political_weight,
                                              _mentions_in)
@@ -38,8 +38,14 @@ BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "
 NON_TRIGGER_ENTS = {"DATE", "TIME", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MONEY", "QUANTITY",
                     "CARDINAL", "ORDINAL", "PERCENT"}
 # Passive forms that state the subject's own stance or act ("is opposed to", "were demobilized").
-STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise", "disarm"}
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise", "disarm",
+                    "engage", "involve"}     # "forces were engaged in ...": the subject does it
 SAY_NOUNS = {"reminder", "statement", "warning", "declaration", "message", "letter", "note", "insistence"}
+# Prepositions of time and circumstance: an event noun behind them is background to the verb that
+# governs it ("held a news conference *after* the talks", "reported ... *despite* hours of
+# negotiations"), never carried by it.
+UNCARRIED_PREPS = {"despite", "during", "after", "before", "following", "since", "amid", "amidst", "because",
+                 "like", "than", "until"}
 MUST_DEMAND = Entry(lemmas=("must",), type="DEMAND", cameo="100", intensity=-5.0)
 
 
@@ -107,9 +113,23 @@ class EventCoder:
             tok = sent.doc[i]
             if tok.pos_ in NOUN_POS and pred == tok:
                 gov = governing_verb(tok)
-                if gov is not None and gov.i not in triggers and (
-                        token_lemma(gov) in self.lex.light_verbs or token_lemma(gov) in self.lex.reporting_verbs):
-                    triggers[i] = (entry, gov)
+                if gov is not None and gov.i not in triggers:
+                    preps = _path_preps(tok, gov)
+                    if any(p.lower_ in UNCARRIED_PREPS for p in preps):
+                        gov = None   # "... despite hours of negotiations": background, not carried
+                    elif token_lemma(gov) in self.lex.reporting_verbs and any(p.lower_ != "of" for p in preps):
+                        gov = None   # a verb of saying carries only its object ("announced an agreement")
+                    if gov is not None and (token_lemma(gov) in self.lex.light_verbs
+                                            or token_lemma(gov) in self.lex.reporting_verbs):
+                        triggers[i] = (entry, gov)
+                        continue
+                # "returned to Geneva for talks", "converged for a rally", "was put under
+                # investigation": the noun is the purpose or state of the verb's subject or object
+                head = tok.head
+                if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+                        and token_lemma(head.head) in self.lex.carrier_preps.get(head.lower_, ()) \
+                        and head.head.i not in triggers:
+                    triggers[i] = (entry, head.head)
         return triggers
 
     def dominator(self, i: int, triggers: dict, doc: Doc) -> int | None:
@@ -175,9 +195,21 @@ class EventCoder:
         comp_entry = None
         if complements:
             comp_entry = triggers[min(complements, key=lambda j: abs(j - trig.i))][0]
+        refused_comp = False
         if entry.intent and comp_entry is not None:
             typ, cameo, intensity = comp_entry.type, comp_entry.cameo, comp_entry.intensity
             context = context or comp_entry.context
+            comp_tok = doc[min(complements, key=lambda j: abs(j - trig.i))]
+            comp_pred = triggers[comp_tok.i][1]
+            if negated_here(comp_pred) or negated_here(comp_tok):
+                # "vowed not to return the land", "pledged never to use force": a promise not to
+                # cooperate is a refusal (CAMEO 12); a promise not to use force is intent to
+                # de-escalate (CAMEO 035)
+                refused_comp = True
+                if lex.categories[typ]["quad"] in (1, 2):
+                    typ, cameo, intensity = "REJECT", "120", lex.categories["REJECT"]["intensity"]
+                elif lex.categories[typ]["quad"] == 4:
+                    typ, cameo, intensity = "AGREE", "035", lex.categories["AGREE"]["intensity"]
         joint = entry.joint
 
         # participants
@@ -251,6 +283,8 @@ class EventCoder:
 
         # modality, and the CAMEO reading of plans, conditions and refusals
         mod, refused = modality(trig, pred, lex, intent=entry.intent)
+        if refused_comp:
+            mod = "asserted"     # the refusal or the promise itself is the act
         quad = lex.categories[typ]["quad"]
         unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                      for head in {pred, trig} for c in head.children)
@@ -306,17 +340,22 @@ class EventCoder:
         if any(str((e._.actor or {}).get("code") or "").endswith("MIL") for e in sources):
             return True
         words = self.lex.military_words
+
+        def army(t: Token) -> bool:
+            # "suicide bombers" are no air force
+            return t.lemma_.lower() in words and not any(c.lower_ == "suicide" for c in t.children)
+
         for e in sources:      # "Vietnamese-led forces", "Israeli troops": the noun the actor modifies
             cur = e.root
             for _ in range(2):     # "Vietnamese-led forces": through the participle to the noun
                 if cur.dep_ not in ("amod", "compound", "poss", "npadvmod", "nmod") or cur.head == cur:
                     break
                 cur = cur.head
-                if cur.lemma_.lower() in words:
+                if army(cur):
                     return True
         doers = [c for c in pred.children if c.dep_ in ("nsubj", "agent")]
         for d in doers:
-            if any(t.lemma_.lower() in words for t in d.subtree):
+            if any(army(t) for t in d.subtree):
                 return True
         for c in trig.children:
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in words:
@@ -335,6 +374,18 @@ class EventCoder:
         if best is None and military and self.lex.categories[typ]["quad"] == 4:
             return "military"
         return best
+
+
+def _path_preps(tok: Token, gov: Token) -> list[Token]:
+    """The prepositions between an event noun and the verb that carries it."""
+    out, cur = [], tok
+    for _ in range(8):
+        if cur == gov or cur.head == cur:
+            break
+        cur = cur.head
+        if cur.dep_ in ("prep", "agent") and cur != gov:
+            out.append(cur)
+    return out
 
 
 def _political_arguments(trig: Token, pred: Token, heads: frozenset) -> bool:

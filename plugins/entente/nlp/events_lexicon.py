@@ -27,6 +27,9 @@ SETTING_PREPS = {"at", "during", "after", "before", "since", "until", "near", "i
                  "throughout", "within", "amid", "amidst", "despite", "via", "like", "as", "than", "because"}
 
 
+TIME_NOUNS = {"time", "moment", "while", "year", "month", "week", "day", "hour", "decade", "season"}
+
+
 def _words(values) -> frozenset:
     """Lemma lists from YAML, where unquoted on/off/yes/no load as booleans (YAML 1.1)."""
     out = set()
@@ -49,6 +52,8 @@ class Entry:
     prep: frozenset = frozenset()
     mod: frozenset = frozenset()
     obj_of: frozenset = frozenset()
+    subj: frozenset = frozenset()
+    to_clause: bool = False
     no_obj: bool = False
     no_mil: bool = False
     intent: bool = False
@@ -65,7 +70,8 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prep, self.mod, self.obj_of)) + (self.pos is not None)
+        return sum(bool(x) for x in (self.obj, self.prep, self.mod, self.obj_of, self.subj, self.to_clause)) \
+            + (self.pos is not None)
 
 
 @dataclass
@@ -81,6 +87,7 @@ class Lexicon:
     contexts: dict
     ambiguous: frozenset = frozenset()     # lemmas with an everyday/sport sense (meet, battle, deal)
     political_heads: frozenset = frozenset()   # nouns a country word makes political ("Algeria's elections")
+    carrier_preps: dict = field(default_factory=dict)   # prep -> verbs that carry an event noun behind it
     index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
 
     @classmethod
@@ -98,6 +105,7 @@ class Lexicon:
             contexts={k: frozenset(v) for k, v in (raw.get("contexts") or {}).items()},
             ambiguous=_words(raw.get("ambiguous_triggers")),
             political_heads=_words(raw.get("political_heads")),
+            carrier_preps={str(k): frozenset(v) for k, v in (raw.get("carrier_preps") or {}).items()},
         )
         for order, item in enumerate(raw.get("triggers") or ()):
             lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
@@ -112,6 +120,7 @@ class Lexicon:
                 pos=item.get("pos"),
                 obj=_words(item.get("obj")), prep=_words(item.get("prep")),
                 mod=_words(item.get("mod")), obj_of=_words(item.get("obj_of")),
+                subj=_words(item.get("subj")), to_clause=bool(item.get("to_clause")),
                 no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
                 intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
                 context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),
@@ -168,24 +177,63 @@ class Lexicon:
                     ok = any(o.i in actor_tokens for o in objs)
                 if not ok:
                     continue
+            if e.subj and not (subject_lemmas(token) & e.subj):
+                continue
+            if e.to_clause and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(c) for c in token.children):
+                continue
             if e.no_obj and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
                 continue
             return e
         return None
 
 
+# Lemmatizer slips of the model on verbs that matter here ("staged" -> "stag").
+VERB_LEMMA_FIXES = {"stag": "stage"}
+
+
 def token_lemma(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
+    lemma = (token.lemma_ or token.text).lower()
+    if token.pos_ == "VERB" and lemma in VERB_LEMMA_FIXES:
+        return VERB_LEMMA_FIXES[lemma]
+    return lemma
+
+
+def _to_infinitive(clause: Token) -> bool:
+    """A "to" + verb complement ("ordered X *to appear*", "allowed X *to participate*")."""
+    return clause.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+def subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the verb's subject, of the noun behind a quantity or group head ("the first
+    deployment of NATO troops", "a contingent of soldiers") and their noun modifiers
+    ("peacekeeping troops")."""
+    heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for h in list(heads):
+        heads.extend(h.conjuncts)
+        for g in h.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                heads.extend(p for p in g.children if p.dep_ == "pobj")
+    out = set()
+    for h in heads:
+        out.add(token_lemma(h))
+        out.update(modifiers(h))
+    return out
 
 
 def particles(token: Token) -> set[str]:
     """Lemmas of the token's particles and prepositions ("call on", "pull out", "work with")."""
     out = set()
     for c in token.children:
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in TIME_NOUNS)
+                                    for g in c.children):
+            continue   # "campaigned for years", "pushed ... for the first time": time, not a particle
         if c.dep_ in ("prt", "prep", "agent", "advmod", "mark"):
             out.add(token_lemma(c))
         elif c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children):
             out.update(token_lemma(m) for m in c.children if m.dep_ == "mark")
+        elif c.dep_ == "advcl":
+            # "pushed for the US to support ...": the parser hangs "for" on the clause
+            out.update(token_lemma(m) for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
     return out
 
 
@@ -211,6 +259,9 @@ def object_tokens(token: Token) -> list[Token]:
             objs.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in NOUN_POS:
             objs.append(c)
+        elif c.dep_ == "ccomp" and _to_infinitive(c) and token.pos_ in VERB_POS:
+            # "allowed the candidate to run": the parser makes the object the clause's subject
+            objs.extend(g for g in c.children if g.dep_ == "nsubj")
     for o in list(objs):
         objs.extend(x for x in o.conjuncts if x not in objs)
         # "a series of talks", "some 200 troops": look through quantity heads

@@ -24,7 +24,7 @@ def _aux_lemmas(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _negated_here(tok: Token) -> bool:
+def negated_here(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
@@ -35,7 +35,7 @@ def _negated_here(tok: Token) -> bool:
 
 def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[str, bool]:
     """(modality, refused): refused = an announced refusal ("will not", "failed to")."""
-    negated = _negated_here(pred) or (trigger != pred and _negated_here(trigger))
+    negated = negated_here(pred) or (trigger != pred and negated_here(trigger))
     planned = intent
     hypothetical = False
     refused = False
@@ -50,7 +50,7 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
                 planned = True
             else:
                 hypothetical = True
-        if auxes & HYPOTHETICAL_AUX and not ("must" in auxes):
+        if auxes & HYPOTHETICAL_AUX and "must" not in auxes:
             hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
             hypothetical = True
@@ -69,7 +69,7 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
             if hl in FAIL_VERBS:
                 negated = True
                 refused = True
-            if _negated_here(head) and cur.dep_ in ("xcomp",):
+            if negated_here(head) and cur.dep_ in ("xcomp",):
                 negated = True
             cur = head
             continue

@@ -24,6 +24,11 @@ LOCATIVE_PREPS = {"in", "at", "near", "during", "inside", "outside", "across", "
                   "since", "after", "before", "until", "amid", "amidst", "despite", "via", "like",
                   "around", "aboard", "beyond", "among", "amongst", "under", "over", "as", "because",
                   "than", "about", "following", "including"}
+# Nouns whose "that" clause names the one asked to act ("its demands that the government grant ...").
+DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "condition", "insistence"}
+# Verbs of going somewhere: their destination is a place ("returned to Thailand", "flew to Milan").
+MOTION_VERBS = {"arrive", "return", "travel", "go", "come", "head", "fly", "sail", "drive", "walk", "leave",
+                "depart", "move", "flee", "relocate", "emigrate"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "you", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
 
@@ -78,6 +83,8 @@ def political_weight(ent: Span, political_heads: frozenset = frozenset(), materi
         if cur.dep_ in ("pobj",) and cur.head.dep_ in ("prep", "conj"):
             if cur.head.lower_ in LOCATIVE_PREPS:
                 return 1
+            if cur.head.lower_ in ("to", "for", "from") and cur.head.head.lemma_.lower() in MOTION_VERBS:
+                return 1    # "flew to Milan for talks": the destination of a journey is a place
             break
         if cur.dep_ not in ("appos", "conj", "compound") or cur.head == cur:
             break
@@ -272,6 +279,19 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
     clauses = [c for c in pred.children if c.dep_ == "ccomp"]
     if trigger != pred and trigger.dep_ == "ccomp" and trigger.head == pred and trigger not in clauses:
         clauses.append(trigger)
+    # "pushed for the US to support ...": a "for X to" clause; "insisted on its demands that the
+    # government grant ...": a "that" clause on the demanded thing
+    for h in {pred, trigger}:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                clauses.append(c)
+            nouns = [c] if c.dep_ in ("dobj", "attr") else \
+                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+            for n in nouns:
+                if n.lemma_.lower() not in DEMANDED_NOUNS:
+                    continue
+                clauses.extend(a for a in n.children if a.dep_ == "acl"
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
     for c in clauses:
         subj = _subject(c) or _passive_subject(c)
         if subj is not None and subj.lower_ not in PRONOUNS and not any(t.i in exclude for t in subj.subtree):
