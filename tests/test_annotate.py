@@ -93,6 +93,9 @@ def event_types(responses: list[dict]) -> list[list[str]]:
 def test_scheme_names_the_categories_as_the_gold_data_does():
     assert event_types(run_annotate(SCHEME_SENTENCES)) == [["DISAPPROVE"], ["DEMAND"]]
     assert event_types(run_annotate(SCHEME_SENTENCES, "--scheme", "plover2021")) == [["ACCUSE"], ["REQUEST"]]
+    from_env = annotate_process(SCHEME_SENTENCES, env={**os.environ, "ENTENTE_EVENT_SCHEME": "plover2021"})
+    assert from_env.returncode == 0, from_env.stderr[-2000:]
+    assert event_types([json.loads(line) for line in from_env.stdout.splitlines()]) == [["ACCUSE"], ["REQUEST"]]
 
 
 def test_an_unknown_scheme_is_a_clear_error():
