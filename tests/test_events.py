@@ -379,6 +379,8 @@ def test_event_noun_carriers(nlp, text, expected):
 def test_destination_of_a_journey_is_a_place(nlp):
     # talks with a club: the only political word is where the striker flew to
     assert _events(nlp, "The striker flew to Milan on Monday for talks with the club's directors.") == []
+    # a journey verb in the passive is no journey: "left for later negotiations" carries nothing
+    assert _events(nlp, "The fate of the Golan Heights was left for later negotiations with Syria.") == []
 
 
 @pytest.mark.slow
@@ -438,6 +440,9 @@ def test_troops_arriving_and_peacekeeping(nlp, text, expected):
     ("The Colombian army violated the ceasefire agreement with the rebels in Cauca.", ("FIGHT", "196")),
     ("Pakistan announced the suspension of trade links with India on Wednesday.", ("SANCTION", "161")),
     ("Denmark accepted a formula for ending its dispute with Norway.", ("AGREE", "038")),
+    # receiving inspection is a concession (CAMEO 0862), not an investigation by the one inspected
+    ("Iran opened its nuclear sites to UN inspectors on Monday.", ("RETREAT", "0862")),
+    ("Brazil placed its enrichment plant under international inspection.", ("RETREAT", "0862")),
     # "staged" (the model lemmatizes it as "stag") carries the rally
     ("The opposition in Armenia staged a rally in Yerevan against the government.", ("PROTEST", "141")),
     # suicide bombers are no army: unconventional violence (18), not conventional force (19)

@@ -128,7 +128,7 @@ class EventCoder:
                 head = tok.head
                 if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
                         and token_lemma(head.head) in self.lex.carrier_preps.get(head.lower_, ()) \
-                        and head.head.i not in triggers:
+                        and head.head.i not in triggers and not _passive_journey(head.head, head):
                     triggers[i] = (entry, head.head)
         return triggers
 
@@ -374,6 +374,11 @@ class EventCoder:
         if best is None and military and self.lex.categories[typ]["quad"] == 4:
             return "military"
         return best
+
+
+def _passive_journey(verb: Token, prep: Token) -> bool:
+    """A journey verb in the passive is no journey: "questions were left for later negotiations"."""
+    return prep.lower_ == "for" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _path_preps(tok: Token, gov: Token) -> list[Token]:
