@@ -129,6 +129,8 @@ def test_a_host_that_rebinds_to_a_private_address_is_refused_at_connection(serve
     """DNS rebinding: the check's lookup says public, the connection lands on 127.0.0.1."""
     from entente.sources import fetch as fetch_module
 
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["93.184.216.34"])
     rebinding = server.replace("127.0.0.1", "localhost")
     Handler.hits.clear()
@@ -138,6 +140,21 @@ def test_a_host_that_rebinds_to_a_private_address_is_refused_at_connection(serve
             client.get(f"{rebinding}/article")
         assert error.value.kind == "blocked"
         assert "Grain deal" in client.get(f"{rebinding}/article", allow_private_network=True).text()
+
+
+def test_behind_a_proxy_the_peer_is_the_proxy_and_is_not_checked(monkeypatch):
+    """A proxy on a private address (a company's) must not block every fetch."""
+    from entente.sources.fetch import _via_proxy
+
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy",
+                 "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    assert not _via_proxy("http://news.example.org/a")
+    monkeypatch.setenv("HTTP_PROXY", "http://10.1.2.3:3128")
+    monkeypatch.setenv("NO_PROXY", "intranet.example.org")
+    assert _via_proxy("http://news.example.org/a")
+    assert not _via_proxy("https://news.example.org/a")
+    assert not _via_proxy("http://intranet.example.org/a")
 
 def test_every_redirect_hop_is_checked(server, client):
     assert "Grain deal" in get(client, f"{server}/moved").text()

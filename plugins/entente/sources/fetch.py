@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+import urllib.request
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -180,11 +181,21 @@ def _refuse_private(url: str, address: str) -> None:
 def _check_peer(url: str, response: httpx.Response) -> None:
     """The address actually connected to must be public too: a host whose DNS answer changes
     between the check and the connection (DNS rebinding) is caught here, before any of the
-    body is read."""
+    body is read. Through a proxy (HTTP(S)_PROXY, as httpx reads them) the peer is the proxy,
+    which may well be private: then only the check before the request applies."""
+    if _via_proxy(url):
+        return
     stream = response.extensions.get("network_stream")
     peer = stream.get_extra_info("server_addr") if stream is not None else None
     if peer:
         _refuse_private(url, str(peer[0]))
+
+
+def _via_proxy(url: str) -> bool:
+    parts = urlsplit(url)
+    proxies = urllib.request.getproxies()
+    return bool(proxies.get(parts.scheme) or proxies.get("all")) and \
+        not urllib.request.proxy_bypass(parts.hostname or "")
 
 
 class HttpClient:
