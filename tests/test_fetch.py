@@ -124,37 +124,64 @@ def test_loopback_is_refused_unless_the_source_allows_it(server, client):
         check_url_allowed("file:///etc/passwd", allow_private_network=True)
 
 
-
-def test_a_host_that_rebinds_to_a_private_address_is_refused_at_connection(server, monkeypatch):
-    """DNS rebinding: the check's lookup says public, the connection lands on 127.0.0.1."""
-    from entente.sources import fetch as fetch_module
-
-    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["93.184.216.34"])
-    rebinding = server.replace("127.0.0.1", "localhost")
-    Handler.hits.clear()
-    policy = FetchPolicy(host_interval=0, retries=0, respect_robots=False)
-    with HttpClient(policy) as client:
-        with pytest.raises(FetchError, match="refusing private/local address 127.0.0.1") as error:
-            client.get(f"{rebinding}/article")
-        assert error.value.kind == "blocked"
-        assert "Grain deal" in client.get(f"{rebinding}/article", allow_private_network=True).text()
-
-
-def test_behind_a_proxy_the_peer_is_the_proxy_and_is_not_checked(monkeypatch):
-    """A proxy on a private address (a company's) must not block every fetch."""
-    from entente.sources.fetch import _via_proxy
-
+def _no_proxy_env(monkeypatch):
     for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy",
                  "NO_PROXY", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
-    assert not _via_proxy("http://news.example.org/a")
-    monkeypatch.setenv("HTTP_PROXY", "http://10.1.2.3:3128")
-    monkeypatch.setenv("NO_PROXY", "intranet.example.org")
-    assert _via_proxy("http://news.example.org/a")
-    assert not _via_proxy("https://news.example.org/a")
-    assert not _via_proxy("http://intranet.example.org/a")
+
+
+def test_a_host_that_rebinds_to_a_private_address_is_refused_at_connection(server, monkeypatch):
+    """DNS rebinding: the first lookup (the check) says public, the one the connection uses says
+    127.0.0.1. The connection resolves once and refuses: nothing is sent."""
+    from entente.sources import fetch as fetch_module
+
+    _no_proxy_env(monkeypatch)
+    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["93.184.216.34"])
+    rebinding = fetch_module._PublicOnlyBackend(resolve=lambda host, port: ["127.0.0.1"])
+    port = server.rsplit(":", 1)[1]
+    Handler.hits.clear()
+    policy = FetchPolicy(host_interval=0, retries=0, respect_robots=False)
+    with HttpClient(policy, backend=rebinding) as client:
+        with pytest.raises(FetchError, match="refusing private/local address 127.0.0.1") as error:
+            client.get(f"http://news.example.org:{port}/article")
+    assert error.value.kind == "blocked"
+    assert Handler.hits["/article"] == 0
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(server, monkeypatch):
+    """The address is pinned: a host no DNS knows is reached at the address the check resolved."""
+    from entente.sources import fetch as fetch_module
+
+    _no_proxy_env(monkeypatch)
+    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["93.184.216.34"])
+    checked = fetch_module._PublicOnlyBackend(resolve=lambda host, port: ["127.0.0.1"],
+                                              allowed=lambda address: True)
+    port = server.rsplit(":", 1)[1]
+    policy = FetchPolicy(host_interval=0, retries=0, respect_robots=False)
+    with HttpClient(policy, backend=checked) as client:
+        assert "Grain deal" in client.get(f"http://news.invalid:{port}/article").text()
+
+
+def test_behind_a_proxy_the_proxy_is_the_peer_and_may_be_private(server, monkeypatch):
+    """A company proxy on a private address must not block every fetch: the target host is
+    still checked before the request, the proxy connection is not."""
+    from entente.sources import fetch as fetch_module
+
+    _no_proxy_env(monkeypatch)
+    monkeypatch.setenv("HTTP_PROXY", server)        # our loopback server plays the proxy
+    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["93.184.216.34"])
+    Handler.hits.clear()
+    policy = FetchPolicy(host_interval=0, retries=0, respect_robots=False)
+    # were the proxy bypassed, this backend would refuse rather than connect anywhere
+    never = fetch_module._PublicOnlyBackend(resolve=lambda host, port: ["127.0.0.1"])
+    with HttpClient(policy, backend=never) as client:
+        assert "Grain deal" in client.get("http://news.example.org/article").text()
+    assert Handler.hits["/article"] == 1
+    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["10.0.0.7"])
+    with HttpClient(policy) as client:
+        with pytest.raises(FetchError, match="refusing private/local address 10.0.0.7"):
+            client.get("http://intranet.example.org/article")
+
 
 def test_every_redirect_hop_is_checked(server, client):
     assert "Grain deal" in get(client, f"{server}/moved").text()

@@ -29,6 +29,7 @@ import urllib.request
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from entente import __version__
@@ -172,30 +173,62 @@ def resolve_host(host: str, port: int) -> list[str]:
 
 
 def _refuse_private(url: str, address: str) -> None:
-    if not ipaddress.ip_address(address.split("%")[0]).is_global:
+    if not _is_public(address):
         raise FetchError(f"{url}: refusing private/local address {address} "
                          "(set allow_private_network: true on the source to allow it)",
                          kind="blocked")
 
 
-def _check_peer(url: str, response: httpx.Response) -> None:
-    """The address actually connected to must be public too: a host whose DNS answer changes
-    between the check and the connection (DNS rebinding) is caught here, before any of the
-    body is read. Through a proxy (HTTP(S)_PROXY, as httpx reads them) the peer is the proxy,
-    which may well be private: then only the check before the request applies."""
-    if _via_proxy(url):
-        return
-    stream = response.extensions.get("network_stream")
-    peer = stream.get_extra_info("server_addr") if stream is not None else None
-    if peer:
-        _refuse_private(url, str(peer[0]))
+class _PrivateAddress(Exception):
+    def __init__(self, address: str):
+        super().__init__(address)
+        self.address = address
 
 
-def _via_proxy(url: str) -> bool:
-    parts = urlsplit(url)
+class _PublicOnlyBackend(httpcore.SyncBackend):
+    """Resolves the host once, refuses it if any address is private, and connects to an address
+    it checked: no second lookup can answer differently (DNS rebinding). TLS still verifies
+    the certificate for the URL's host name."""
+
+    def __init__(self, resolve=None, allowed=None):
+        self._resolve = resolve or (lambda host, port: resolve_host(host, port))
+        self._allowed = allowed or _is_public
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        try:
+            addresses = self._resolve(host, port)
+        except socket.gaierror as exc:
+            raise httpcore.ConnectError(f"cannot resolve host: {exc}") from None
+        for address in addresses:
+            if not self._allowed(address):
+                raise _PrivateAddress(address)
+        error: Exception = httpcore.ConnectError(f"no address for {host}")
+        for address in addresses:
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                error = exc
+        raise error
+
+
+def _pinned_transport(backend: _PublicOnlyBackend) -> httpx.HTTPTransport:
+    """httpx's transport over a connection pool that connects through `backend` (httpx has no
+    public setting for the network backend)."""
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                              network_backend=backend)
+    return transport
+
+
+def _proxies_from_environment() -> bool:
+    """HTTP_PROXY / HTTPS_PROXY / ALL_PROXY set: httpx sends requests through them (a custom
+    transport would turn that off, so the pinned one is not used then)."""
     proxies = urllib.request.getproxies()
-    return bool(proxies.get(parts.scheme) or proxies.get("all")) and \
-        not urllib.request.proxy_bypass(parts.hostname or "")
+    return any(proxies.get(scheme) for scheme in ("http", "https", "all"))
+
+
+def _is_public(address: str) -> bool:
+    return ipaddress.ip_address(address.split("%")[0]).is_global
 
 
 class HttpClient:
@@ -203,15 +236,22 @@ class HttpClient:
     clocks and robots.txt rules per host."""
 
     def __init__(self, policy: FetchPolicy | None = None, cache: HttpCache | None = None,
-                 user_agent: str = USER_AGENT):
+                 user_agent: str = USER_AGENT, backend: _PublicOnlyBackend | None = None):
         self.policy = policy or FetchPolicy()
         self.cache = cache or HttpCache()
         self.user_agent = user_agent
         self.requests = 0
-        self._http = httpx.Client(
+        settings = dict(
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
             follow_redirects=False)
+        if _proxies_from_environment():
+            # the proxy is the peer (and may well be private): only the check before the request
+            self._http = httpx.Client(**settings)
+        else:
+            self._http = httpx.Client(transport=_pinned_transport(backend or _PublicOnlyBackend()),
+                                      **settings)
+        self._http_private = httpx.Client(**settings)   # sources with allow_private_network
         self._last_request: dict[str, float] = {}
         self._host_interval: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
@@ -224,6 +264,7 @@ class HttpClient:
 
     def close(self) -> None:
         self._http.close()
+        self._http_private.close()
 
     def get(self, url: str, allow_private_network: bool = False,
             accept: tuple[str, ...] | None = TEXT_TYPES, conditional: bool = False,
@@ -269,10 +310,12 @@ class HttpClient:
                   allow_private_network: bool = False) -> Response | str:
         self.requests += 1
         try:
-            with self._http.stream("GET", url, headers=headers) as response:
-                if not allow_private_network:
-                    _check_peer(url, response)
+            http = self._http_private if allow_private_network else self._http
+            with http.stream("GET", url, headers=headers) as response:
                 return self._handle(url, response, accept)
+        except _PrivateAddress as exc:
+            _refuse_private(url, exc.address)
+            raise AssertionError("unreachable") from None
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out ({type(exc).__name__})") from None
         except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError) as exc:
