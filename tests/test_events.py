@@ -468,3 +468,29 @@ def test_issue5c_rules_stay_out_of_ordinary_news(nlp, text):
 def test_engaged_in_names_the_doer(nlp):
     evs = _events(nlp, "Syrian rebel fighters were engaged in heavy fighting with the Syrian army near Aleppo.")
     assert evs and evs[0][0] == "FIGHT" and evs[0][2] == {"SYR"}, evs
+
+
+# ------------------------------------------------------------------------------ other senses, accidents
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The former ambassador to Russia released a memoir about his years in Moscow.",      # publish
+    "The Indian government released its budget figures on Monday.",
+    "The Brazilian senator was released from hospital on Friday after treatment for pneumonia.",
+    "He received his doctorate from Moscow State University in 1985.",                      # not a visit
+    "The French president held a campaign rally in Marseille on Sunday.",                  # no protest
+    "Nine people were killed in Peru when a bus crashed into a ravine.",                   # nobody's act
+    "A flood killed 20 people in northern Kenya on Monday.",
+])
+def test_other_senses_and_accidents_are_no_events(nlp, text):
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("Iraq released 40 Kuwaiti prisoners on Monday.", "RETREAT"),
+    ("The Iranian president received the Syrian foreign minister in Tehran.", "CONSULT"),
+    ("Thousands of Georgians held a rally in Tbilisi against the government.", "PROTEST"),
+    ("Israeli troops killed two Palestinians in Gaza after a car crash at a checkpoint.", "FIGHT"),
+])
+def test_the_political_senses_stay(nlp, text, expected):
+    assert expected in [t for t, *_ in _events(nlp, text)], _events(nlp, text)

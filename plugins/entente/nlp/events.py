@@ -270,6 +270,8 @@ class EventCoder:
         # taking part as doer or target, not only a place or a nationality
         heads = lex.political_heads | lex.military_words
         material = lex.categories[typ]["quad"] == 4
+        if material and not src_parts and sent_lemmas & lex.accident_words:
+            return None     # deaths in a crash, a flood, an epidemic: nobody's act
         weight = max((political_weight(e, heads, material) for e in list(sources) + list(recipients)), default=0)
         if weight == 0:
             return None

@@ -53,6 +53,8 @@ class Entry:
     mod: frozenset = frozenset()
     obj_of: frozenset = frozenset()
     subj: frozenset = frozenset()
+    not_obj: frozenset = frozenset()    # objects that give the verb another sense ("released a *book*")
+    not_mod: frozenset = frozenset()    # modifiers that do ("a *campaign* rally")
     to_clause: bool = False
     no_obj: bool = False
     no_mil: bool = False
@@ -88,6 +90,7 @@ class Lexicon:
     ambiguous: frozenset = frozenset()     # lemmas with an everyday/sport sense (meet, battle, deal)
     political_heads: frozenset = frozenset()   # nouns a country word makes political ("Algeria's elections")
     carrier_preps: dict = field(default_factory=dict)   # prep -> verbs that carry an event noun behind it
+    accident_words: frozenset = frozenset()   # "killed when a bomber crashed": no doer, no assault
     index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
 
     @classmethod
@@ -106,6 +109,7 @@ class Lexicon:
             ambiguous=_words(raw.get("ambiguous_triggers")),
             political_heads=_words(raw.get("political_heads")),
             carrier_preps={str(k): frozenset(v) for k, v in (raw.get("carrier_preps") or {}).items()},
+            accident_words=_words(raw.get("accident_words")),
         )
         for order, item in enumerate(raw.get("triggers") or ()):
             lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
@@ -121,6 +125,7 @@ class Lexicon:
                 obj=_words(item.get("obj")), prep=_words(item.get("prep")),
                 mod=_words(item.get("mod")), obj_of=_words(item.get("obj_of")),
                 subj=_words(item.get("subj")), to_clause=bool(item.get("to_clause")),
+                not_obj=_words(item.get("not_obj")), not_mod=_words(item.get("not_mod")),
                 no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
                 intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
                 context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),
@@ -178,6 +183,10 @@ class Lexicon:
                 if not ok:
                     continue
             if e.subj and not (subject_lemmas(token) & e.subj):
+                continue
+            if e.not_obj and object_lemmas(token) & e.not_obj:
+                continue
+            if e.not_mod and modifiers(token) & e.not_mod:
                 continue
             if e.to_clause and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(c) for c in token.children):
                 continue
