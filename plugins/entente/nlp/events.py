@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.nlp import extensions  # noqa: F401  (registers Doc._/Span._ attributes)
 from entente.nlp.events_lexicon import (NOUN_POS, Entry, Lexicon, governing_verb, load_lexicon,
-                                        token_lemma)
+                                        subject_lemmas, token_lemma)
 from entente.nlp.events_modality import negated_here, event_date, modality
 from entente.nlp.events_participants import (actor_spans, between_pairs, clause_recipients, find_recipients,
                                              find_sources, noun_own_sources, participant, political_weight,
@@ -270,7 +270,8 @@ class EventCoder:
         # taking part as doer or target, not only a place or a nationality
         heads = lex.political_heads | lex.military_words
         material = lex.categories[typ]["quad"] == 4
-        if material and not src_parts and sent_lemmas & lex.accident_words:
+        if material and sent_lemmas & lex.accident_words and (
+                not src_parts or subject_lemmas(pred) & lex.accident_words):
             return None     # deaths in a crash, a flood, an epidemic: nobody's act
         weight = max((political_weight(e, heads, material) for e in list(sources) + list(recipients)), default=0)
         if weight == 0:
