@@ -184,7 +184,8 @@ class Lexicon:
                     continue
             if e.subj and not (subject_lemmas(token) & e.subj):
                 continue
-            if e.not_obj and object_lemmas(token) & e.not_obj:
+            if e.not_obj and (object_lemmas(token) & e.not_obj or "MONEY" in e.not_obj and any(
+                    o.ent_type_ == "MONEY" for o in object_tokens(token))):
                 continue
             if e.not_mod and modifiers(token) & e.not_mod:
                 continue
