@@ -484,6 +484,9 @@ def test_engaged_in_names_the_doer(nlp):
     "The Chilean minister received her PhD in Madrid.",
     "Spain is on course to meet its deficit target, the Spanish finance minister said.",   # no meeting
     "The Ukrainian grid operator will receive $2bn in loans from Poland's state bank.",    # no visit
+    "The Danish government ordered the killing of all farmed mink in the country.",         # animals
+    "The government of Fiji executed a planned shutdown of public services.",               # a plan
+    "Warsaw can seize the opportunity to become the region's financial centre.",            # no seizure
 ])
 def test_other_senses_and_accidents_are_no_events(nlp, text):
     assert _events(nlp, text) == []
@@ -498,6 +501,8 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("Israeli jets attacked Hamas positions in Gaza for a third day.", "FIGHT"),           # not a stance
     ("The Kenyan president attacked Uganda for its handling of the border dispute.", "DISAPPROVE"),
     ("The Russian president sent his congratulations to the newly elected French president.", "SUPPORT"),
+    ("Iran executed two men convicted of spying for Israel.", "ASSAULT"),
+    ("Venezuela seized three Colombian fishing boats.", "COERCE"),
 ])
 def test_the_political_senses_stay(nlp, text, expected):
     assert expected in [t for t, *_ in _events(nlp, text)], _events(nlp, text)
