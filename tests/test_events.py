@@ -487,6 +487,8 @@ def test_engaged_in_names_the_doer(nlp):
     "The Danish government ordered the killing of all farmed mink in the country.",         # animals
     "The government of Fiji executed a planned shutdown of public services.",               # a plan
     "Warsaw can seize the opportunity to become the region's financial centre.",            # no seizure
+    "The German finance minister warned that high oil prices posed a risk to growth.",     # a forecast
+    "The Chilean president insisted that her reforms had not hurt the economy.",           # a claim
 ])
 def test_other_senses_and_accidents_are_no_events(nlp, text):
     assert _events(nlp, text) == []
@@ -503,6 +505,10 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("The Russian president sent his congratulations to the newly elected French president.", "SUPPORT"),
     ("Iran executed two men convicted of spying for Israel.", "ASSAULT"),
     ("Venezuela seized three Colombian fishing boats.", "COERCE"),
+    ("Iran warned the United States that it would close the Strait of Hormuz.", "THREATEN"),
+    ("North Korea warned that it is going to retaliate against South Korea.", "THREATEN"),
+    ("The Iraqi government insisted that the US army leave Fallujah.", "DEMAND"),
+    ("Moscow demanded that Kyiv withdraw its troops.", "DEMAND"),
 ])
 def test_the_political_senses_stay(nlp, text, expected):
     assert expected in [t for t, *_ in _events(nlp, text)], _events(nlp, text)

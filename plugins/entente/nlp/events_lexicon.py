@@ -56,6 +56,7 @@ class Entry:
     not_obj: frozenset = frozenset()    # objects that give the verb another sense ("released a *book*")
     not_mod: frozenset = frozenset()    # modifiers that do ("a *campaign* rally")
     to_clause: bool = False
+    no_statement: bool = False          # not with a "that" clause that only states a fact ("warned that prices rose")
     no_obj: bool = False
     no_mil: bool = False
     intent: bool = False
@@ -126,6 +127,7 @@ class Lexicon:
                 mod=_words(item.get("mod")), obj_of=_words(item.get("obj_of")),
                 subj=_words(item.get("subj")), to_clause=bool(item.get("to_clause")),
                 not_obj=_words(item.get("not_obj")), not_mod=_words(item.get("not_mod")),
+                no_statement=bool(item.get("no_statement")),
                 no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
                 intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
                 context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),
@@ -189,6 +191,8 @@ class Lexicon:
                 continue
             if e.not_mod and modifiers(token) & e.not_mod:
                 continue
+            if e.no_statement and any(c.dep_ == "ccomp" and _states_a_fact(c) for c in token.children):
+                continue
             if e.to_clause and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(c) for c in token.children):
                 continue
             if e.no_obj and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
@@ -206,6 +210,25 @@ def token_lemma(token: Token) -> str:
     if token.pos_ == "VERB" and lemma in VERB_LEMMA_FIXES:
         return VERB_LEMMA_FIXES[lemma]
     return lemma
+
+
+MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "'d", "ought",
+          "wo", "ca"}
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """A complement clause that states a fact ("warned that budget concerns *were clouding* the
+    outlook", "insisted his work *did not influence* ...") rather than an act to come or a
+    demand: no modal ("will", "must", "going to") and not a bare subjunctive ("insisted that
+    he *resign*")."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")}
+    # "that he resign", "that the US match" (tagged VB or VBP); "did not influence" is no
+    # subjunctive, nor "are"/"have" ("insisted the charges are false")
+    subjunctive = clause.tag_ in ("VB", "VBP") and not auxes and clause.lemma_ not in ("be", "have")
+    going_to = clause.lower_ == "going" and any(c.dep_ == "xcomp" for c in clause.children)
+    return not (auxes & MODALS or subjunctive or going_to)
 
 
 def _to_infinitive(clause: Token) -> bool:
