@@ -489,6 +489,10 @@ def test_engaged_in_names_the_doer(nlp):
     "Warsaw can seize the opportunity to become the region's financial centre.",            # no seizure
     "The German finance minister warned that high oil prices posed a risk to growth.",     # a forecast
     "The Chilean president insisted that her reforms had not hurt the economy.",           # a claim
+    "Juventus face a Champions League clash with Madrid at the Bernabeu on Wednesday.",    # sport
+    "England beat France in the Six Nations championship in Paris.",
+    "The band's new single was released in Germany on Friday.",                            # a product
+    "The Irish actor was recognised for his role in the film at the awards in London.",    # an award
 ])
 def test_other_senses_and_accidents_are_no_events(nlp, text):
     assert _events(nlp, text) == []
@@ -509,6 +513,9 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("North Korea warned that it is going to retaliate against South Korea.", "THREATEN"),
     ("The Iraqi government insisted that the US army leave Fallujah.", "DEMAND"),
     ("Moscow demanded that Kyiv withdraw its troops.", "DEMAND"),
+    ("Two Italian hostages were released in Iraq on Tuesday.", "RETREAT"),
+    ("Russia recognised the independence of Abkhazia.", "SUPPORT"),
+    ("The Chinese president met the IOC chief ahead of the Olympics in Beijing.", "CONSULT"),
 ])
 def test_the_political_senses_stay(nlp, text, expected):
     assert expected in [t for t, *_ in _events(nlp, text)], _events(nlp, text)

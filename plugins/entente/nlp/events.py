@@ -279,6 +279,9 @@ class EventCoder:
         if weight < 2 and token_lemma(trig) in lex.ambiguous and not entry.constrained \
                 and not _political_arguments(trig, pred, heads):
             return None
+        if token_lemma(trig) in lex.ambiguous and sent_lemmas & lex.sport_words \
+                and not any(_state_body(e) for e in list(sources) + list(recipients)):
+            return None     # sport: countries and cities are teams ("the clash with Barcelona")
         if joint and (len(src_parts) > 1 or any(c.dep_ == "prep" and c.lower_ == "with" for c in pred.children)):
             # exercises held together are cooperation, not a show of force
             typ, cameo = joint.get("type", typ), str(joint.get("cameo", cameo))
@@ -377,6 +380,15 @@ class EventCoder:
         if best is None and military and self.lex.categories[typ]["quad"] == 4:
             return "military"
         return best
+
+
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+
+
+def _state_body(mention: Span) -> bool:
+    """A government, army, police, court, legislature or intelligence service, or an IGO."""
+    code = str((mention._.actor or {}).get("code") or "")
+    return code.startswith("IGO") or code[3:6] in STATE_SECTORS
 
 
 def _passive_journey(verb: Token, prep: Token) -> bool:

@@ -92,6 +92,7 @@ class Lexicon:
     political_heads: frozenset = frozenset()   # nouns a country word makes political ("Algeria's elections")
     carrier_preps: dict = field(default_factory=dict)   # prep -> verbs that carry an event noun behind it
     accident_words: frozenset = frozenset()   # "killed when a bomber crashed": no doer, no assault
+    sport_words: frozenset = frozenset()      # "Chelsea's clash with Barcelona": countries are teams
     index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
 
     @classmethod
@@ -111,6 +112,7 @@ class Lexicon:
             political_heads=_words(raw.get("political_heads")),
             carrier_preps={str(k): frozenset(v) for k, v in (raw.get("carrier_preps") or {}).items()},
             accident_words=_words(raw.get("accident_words")),
+            sport_words=_words(raw.get("sport_words")),
         )
         for order, item in enumerate(raw.get("triggers") or ()):
             lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
