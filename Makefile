@@ -32,12 +32,12 @@ run: setup
 
 # The browser test (a whole standalone Airflow, ~3 min) runs in `make test-ui`, not here.
 test: setup
-	$(BIN)/python -m pytest -q --ignore=tests/test_ui.py
+	$(BIN)/python -m pytest -q --ignore=tests/system/test_ui.py
 
 # Headless Debian Chromium driven by Playwright against `make airflow`'s script.
 test-ui: setup
 	@command -v chromium > /dev/null || (apt-get update -q && apt-get install -y -q chromium)
-	$(BIN)/python -m pytest -q -rs tests/test_ui.py
+	$(BIN)/python -m pytest -q -rs tests/system/test_ui.py
 
 airflow: setup
 	bash scripts/airflow-standalone.sh

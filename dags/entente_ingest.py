@@ -23,8 +23,9 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import Param, dag, task
 
-from entente.airflow_support import DEFAULT_ARGS, WINDOW_PARAMS_DOC, ingest_schedule, log_failure
-from entente.assets import STAGED_ARTICLES
+from entente.orchestration import DEFAULT_ARGS, ingest_schedule, log_failure
+from entente.orchestration.assets import STAGED_ARTICLES
+from entente.orchestration.window import WINDOW_PARAMS_DOC
 
 
 @dag(
@@ -49,27 +50,9 @@ from entente.assets import STAGED_ARTICLES
 def entente_ingest():
     @task(outlets=[STAGED_ARTICLES])
     def fetch_sources(**context) -> dict:
-        from airflow.sdk.exceptions import AirflowSkipException
+        from entente.orchestration import tasks
 
-        from entente import stages, staging
-        from entente.airflow_support import resolve_window
-        from entente.backfill import restage_window
-
-        dag_run = context["dag_run"]
-        window = resolve_window(context["params"], dag_run.run_type,
-                                context.get("data_interval_start"),
-                                context.get("data_interval_end"))
-        result = stages.ingest()
-        restaged = restage_window(*window) if window else []
-        summary = {"batches": result.batches + restaged, "new_articles": result.new_articles,
-                   "duplicates": result.duplicates, "restaged_batches": len(restaged),
-                   "window": [str(day) for day in window] if window else None,
-                   "failures": [f.__dict__ for f in result.failures]}
-        if not staging.pending_batches():
-            raise AirflowSkipException(f"nothing new to process: {summary}")
-        context["outlet_events"][STAGED_ARTICLES].extra = {
-            k: summary[k] for k in ("batches", "new_articles", "window")}
-        return summary
+        return tasks.fetch_sources(context)
 
     fetch_sources()
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import dag, task
 
-from entente.airflow_support import DEFAULT_ARGS, WAREHOUSE_POOL, log_failure
-from entente.assets import STAGED_ARTICLES, WAREHOUSE
+from entente.orchestration import DEFAULT_ARGS, WAREHOUSE_POOL, log_failure
+from entente.orchestration.assets import STAGED_ARTICLES, WAREHOUSE
 
 
 @dag(
@@ -33,23 +33,21 @@ from entente.assets import STAGED_ARTICLES, WAREHOUSE
 def entente_process():
     @task
     def pending_batches() -> list[str]:
-        from entente import staging
+        from entente.orchestration import tasks
 
-        return staging.pending_batches()
+        return tasks.pending_batches()
 
     @task(max_active_tis_per_dagrun=2)
     def extract(batch_id: str) -> dict:
-        from entente import stages
+        from entente.orchestration import tasks
 
-        return stages.extract(batch_id)
+        return tasks.extract(batch_id)
 
     @task(pool=WAREHOUSE_POOL, outlets=[WAREHOUSE], trigger_rule="none_failed")
     def publish(batch_ids: list[str], **context) -> dict:
-        from entente import stages
+        from entente.orchestration import tasks
 
-        result = stages.publish(batch_ids)
-        context["outlet_events"][WAREHOUSE].extra = {"run_id": result.run_id, "rows": result.rows}
-        return {"run_id": result.run_id, "rows": result.rows, "batches": result.batches}
+        return tasks.publish(batch_ids, context)
 
     batches = pending_batches()
     extracted = extract.expand(batch_id=batches)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import dag, task
 
-from entente.airflow_support import DEFAULT_ARGS, log_failure
-from entente.assets import WAREHOUSE
+from entente.orchestration import DEFAULT_ARGS, log_failure
+from entente.orchestration.assets import WAREHOUSE
 
 
 @dag(
@@ -33,25 +33,11 @@ from entente.assets import WAREHOUSE
 def entente_reports():
     @task
     def write_reports() -> list[str]:
-        from entente import stages
+        from entente.orchestration import tasks
 
-        return [str(path) for path in stages.reports()]
+        return tasks.write_reports()
 
-    @task
-    def draw_charts() -> list[str]:
-        from entente import config
-        from entente.charts import draw_charts
-
-        return [str(path) for path in draw_charts(config.warehouse_path(), config.reports_dir())]
-
-    @task
-    def write_index() -> str:
-        from entente import config
-        from entente.report_site import write_index
-
-        return str(write_index(config.warehouse_path(), config.reports_dir()))
-
-    write_reports() >> draw_charts() >> write_index()
+    write_reports()
 
 
 entente_reports()

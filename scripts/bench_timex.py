@@ -86,10 +86,11 @@ def main() -> None:
         raise SystemExit(f"corpus not found: {args.corpus}")
 
     from entente.nlp.pipeline import build_nlp
+    from entente.settings import Settings
 
     texts = read_texts(args.corpus, args.limit)
     words = sum(len(re.findall(r"\w+", t)) for t in texts)
-    nlp = build_nlp(args.model)
+    nlp = build_nlp(Settings(**({"spacy_model": args.model} if args.model else {})))
     common = [] if args.with_events else [EVENTS]
     arms = {"a": common + [TIMEX], "b": common}
     labels = {"a": f"(a) without {TIMEX}", "b": f"(b) with {TIMEX}"}

@@ -5,7 +5,7 @@
     .venv/bin/python scripts/bench_views.py --events 50000 --out /tmp/w.duckdb --keep
 
 1. Generate. A seeded, reproducible warehouse is built with the real code paths: the
-   migrations and views (`entente.warehouse.migrate.migrate`, through `publish_snapshot`, so
+   migrations and views (`entente.warehouse.migrate.migrate`, through `Warehouse.publish`, so
    the file is written, checkpointed and renamed exactly as a publish does it), the cluster
    assignment of every publish (`entente.warehouse.clusters.assign_clusters`), and the real
    actors (the gazetteer). Rows are made in bulk SQL inside DuckDB: pseudo-random columns
@@ -17,7 +17,7 @@
      toward recent years; 5% are syndicated copies of an earlier article in another outlet
      (same sentences plus a footer) listed in `article_duplicates`.
    - events: PLOVER categories with the quad class, CAMEO root and intensity of
-     data/event_lexicon.yml; context mix; modality 80% asserted, 11% planned, 6% negated,
+     data/event_categories.csv; context mix; modality 80% asserted, 11% planned, 6% negated,
      3% hypothetical; 55% dated by the sentence's own date (day/month/year precision, with a
      timex row), 43% by the publication date, 2% undated. Copies repeat their original's
      events, so clusters of several reports exist.
@@ -29,7 +29,7 @@
    - The whole load passes our Great Expectations audit (`--audit` runs it; the test does).
 
 2. Time. For each view in sql/views/, the query an analyst runs, on a fresh read-only
-   connection (`entente.warehouse.publish.connect_readonly`) per run: one warm-up, then the
+   connection (`Warehouse.reader()`) per run: one warm-up, then the
    median (and max) of `--runs` runs. Aggregate views: `SELECT * FROM view`, every row
    fetched into Python (`fetchall`). Row-level views (about one row per event or event
    pair): the drill-down of docs/warehouse.md — one dyad and one year (the busiest
@@ -56,6 +56,9 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "plugins"))
 
 import duckdb  # noqa: E402
+
+from entente.settings import Settings  # noqa: E402
+from entente.warehouse import open_warehouse  # noqa: E402
 
 LIMIT_MS = 1000.0
 FIRST_DAY = "1990-01-01"
@@ -109,12 +112,11 @@ def _sql_list(values: list) -> str:
 def _lookup_tables(con: duckdb.DuckDBPyConnection, seed: int, skew: float = 1.0) -> dict:
     """Small tables from the gazetteer and the lexicon: countries by popularity, organisations,
     country-sector actors, categories, sources. Also fills `actors`."""
-    import yaml
+    from entente.nlp.actors.gazetteer import SECTOR_LABELS, load_gazetteer
+    from entente.nlp.events.lexicon import load_categories
 
-    from entente import config
-    from entente.nlp.gazetteer import SECTOR_LABELS, load_gazetteer
-
-    gazetteer = load_gazetteer(config.DATA_DIR / "gazetteer")
+    settings = Settings()
+    gazetteer = load_gazetteer(settings.gazetteer_dir)
     countries = sorted(gazetteer.countries.values(), key=lambda c: c["actor_id"])
     rest = [c for c in countries if c["actor_id"] not in PROMINENT]
     order = {row[0]: row[1] for row in con.execute(
@@ -162,12 +164,12 @@ def _lookup_tables(con: duckdb.DuckDBPyConnection, seed: int, skew: float = 1.0)
                     [[a["actor_id"], a["name"], a["actor_type"], a["country_code"], a["code"]]
                      for a in actors.values()])
 
-    lexicon = yaml.safe_load((config.DATA_DIR / "event_lexicon.yml").read_text(encoding="utf-8"))
+    categories = load_categories(settings.event_categories)
     con.execute("CREATE TEMP TABLE g_category (event_type VARCHAR, quad_class INTEGER, "
                 "cameo_code VARCHAR, intensity DOUBLE, trigger VARCHAR, phrase VARCHAR)")
     con.executemany("INSERT INTO g_category VALUES (?, ?, ?, ?, ?, ?)", [
-        [name, lexicon["categories"][name]["quad"], lexicon["categories"][name]["cameo"],
-         lexicon["categories"][name]["intensity"], phrase.split()[0], phrase]
+        [name, categories[name]["quad"], categories[name]["cameo"],
+         categories[name]["intensity"], phrase.split()[0], phrase]
         for name, (_, phrase) in CATEGORIES.items()])
     con.execute("CREATE TEMP TABLE g_context (context VARCHAR, words VARCHAR)")
     con.executemany("INSERT INTO g_context VALUES (?, ?)",
@@ -505,9 +507,10 @@ def generate(out: Path, events: int = 1_000_000, seed: int = 7, audit: bool = Fa
              docs_dir: Path | None = None, skew: float = 1.0) -> dict:
     """Build the synthetic warehouse at `out` the way a publish does; returns its shape and
     the time of each step (seconds)."""
+    from entente.warehouse.audit import audit as run_audit, record_audit
     from entente.warehouse.clusters import assign_clusters
-    from entente.warehouse.publish import publish_snapshot
 
+    settings = Settings(warehouse=str(out))
     timings: dict[str, float] = {}
     info: dict = {}
 
@@ -517,14 +520,14 @@ def generate(out: Path, events: int = 1_000_000, seed: int = 7, audit: bool = Fa
         _generate_rows(con, events, seed)
         timings["rows"] = time.perf_counter() - start
         start = time.perf_counter()
-        info["clusters"] = assign_clusters(con)
+        info["clusters"] = assign_clusters(con, settings.sql_dir)
         timings["clusters"] = time.perf_counter() - start
         if audit:
-            from entente import quality
             start = time.perf_counter()
             ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
-            outcome = quality.audit(con, ids, docs_dir=docs_dir)
-            quality.record_audit(con, outcome)
+            outcome = run_audit(con, ids, settings.expectations_dir,
+                                docs_dir or out.parent / "quality")
+            record_audit(con, outcome)
             info["audit"] = outcome
             timings["audit"] = time.perf_counter() - start
         checkpoint_start = time.perf_counter()
@@ -536,7 +539,7 @@ def generate(out: Path, events: int = 1_000_000, seed: int = 7, audit: bool = Fa
     for stale in (out, Path(f"{out}.wal")):
         stale.unlink(missing_ok=True)
     start = time.perf_counter()
-    publish_snapshot(out, build)
+    open_warehouse(settings).publish(build)
     end = time.perf_counter()
     timings["checkpoint_publish"] = end - timings.pop("_before_checkpoint")
     timings["total"] = end - start
@@ -556,10 +559,8 @@ class Query:
 def analyst_queries(warehouse: Path, sql_dir: Path | None = None) -> list[Query]:
     """The query timed per view (see the module docstring)."""
     from entente.warehouse.migrate import view_files
-    from entente.warehouse.publish import connect_readonly
 
-    con = connect_readonly(warehouse)
-    try:
+    with _reader(warehouse) as con:
         year = con.execute("""
             SELECT coalesce(max(year(event_date))
                                 FILTER (WHERE event_date < date_trunc('year', max_date)),
@@ -574,8 +575,6 @@ def analyst_queries(warehouse: Path, sql_dir: Path | None = None) -> list[Query]
             WHERE country_a = ? AND country_b = ? AND year = ? AND is_cooperation
             GROUP BY cluster_id ORDER BY count(*) DESC, cluster_id LIMIT 1""",
                               [a, b, year]).fetchall()[0][0]
-    finally:
-        con.close()
     dyad_year = [a, b, year]
     drill = {
         "event_dyads": ("SELECT * FROM event_dyads WHERE country_a = ? AND country_b = ? "
@@ -589,7 +588,7 @@ def analyst_queries(warehouse: Path, sql_dir: Path | None = None) -> list[Query]
         "event_provenance": ("SELECT * FROM event_provenance WHERE cluster_id = ?", [cluster]),
     }
     queries = []
-    for path in sorted(view_files(sql_dir), key=lambda p: p.stem):
+    for path in sorted(view_files(sql_dir or Settings().sql_dir), key=lambda p: p.stem):
         view = path.stem
         if view in drill:
             sql, params = drill[view]
@@ -602,20 +601,15 @@ def analyst_queries(warehouse: Path, sql_dir: Path | None = None) -> list[Query]
 
 def time_query(warehouse: Path, query: Query, runs: int = 5) -> dict:
     """One warm-up, then `runs` timed runs, each on a fresh read-only connection."""
-    from entente.warehouse.publish import connect_readonly
-
     times, cpus, connects, rows = [], [], [], 0
     for attempt in range(runs + 1):
         start = time.perf_counter()
-        con = connect_readonly(warehouse)
-        connected = time.perf_counter()
-        cpu_before = _cpu_seconds()
-        try:
+        with _reader(warehouse) as con:
+            connected = time.perf_counter()
+            cpu_before = _cpu_seconds()
             result = con.execute(query.sql, query.params).fetchall()
-        finally:
             done = time.perf_counter()
             cpu = _cpu_seconds() - cpu_before
-            con.close()
         rows = result[0][0] if query.kind == "count" else len(result)
         del result
         if attempt:
@@ -625,6 +619,11 @@ def time_query(warehouse: Path, query: Query, runs: int = 5) -> dict:
     return {"view": query.view, "kind": query.kind, "rows": rows,
             "median_ms": statistics.median(times), "max_ms": max(times),
             "cpu_ms": statistics.median(cpus), "connect_ms": statistics.median(connects)}
+
+
+def _reader(warehouse: Path):
+    """A fresh read-only connection, as an analyst opens one (`Warehouse.reader()`)."""
+    return open_warehouse(Settings(warehouse=str(warehouse))).reader()
 
 
 def _cpu_seconds() -> float:

@@ -1,10 +1,14 @@
-"""Shared fixtures: project paths, the public eval data (skipped when absent), temp warehouses."""
+"""Shared fixtures: project paths, the public eval data (skipped when absent), settings and a
+warehouse in a temp folder, the spaCy pipeline loaded once."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
+
+from entente.settings import Settings
+from entente.warehouse import Warehouse, open_warehouse
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
@@ -21,19 +25,25 @@ def eval_dir() -> Path:
 
 
 @pytest.fixture
-def warehouse(tmp_path, monkeypatch) -> Path:
-    """A warehouse path in a temp dir; ENTENTE_WAREHOUSE/ENTENTE_REPORTS point there."""
+def settings(tmp_path, monkeypatch) -> Settings:
+    """Settings for a warehouse and a reports folder in a temp dir. The environment says the
+    same, for the processes a test starts (`entente`, `airflow dags test`)."""
     path = tmp_path / "warehouse.duckdb"
     monkeypatch.setenv("ENTENTE_WAREHOUSE", str(path))
     monkeypatch.setenv("ENTENTE_REPORTS", str(tmp_path / "reports"))
-    return path
+    return Settings(warehouse=str(path), reports=tmp_path / "reports")
+
+
+@pytest.fixture
+def warehouse(settings) -> Warehouse:
+    return open_warehouse(settings)
 
 
 @pytest.fixture(scope="session")
 def nlp():
     """The full Entente pipeline, loaded once for the whole session."""
     from entente.nlp.pipeline import build_nlp
-    return build_nlp()
+    return build_nlp(Settings())
 
 
 def seed_text() -> str:

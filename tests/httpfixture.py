@@ -128,9 +128,10 @@ def with_etag(body: bytes, etag: str, content_type: str = "application/xml") -> 
 
 
 def start_server(routes: dict) -> tuple[ThreadingHTTPServer, str]:
-    Handler.routes = routes
+    """A server of its own routes (several may run at once); hits are counted in Handler.hits."""
     Handler.hits = Counter()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    handler = type("RoutesHandler", (Handler,), {"routes": routes})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"

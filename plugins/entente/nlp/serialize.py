@@ -1,7 +1,10 @@
 """Turn an annotated Doc into plain records: the annotate JSON and the warehouse rows share them."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:       # annotations only: `entente annotate`'s front door imports this early
+    from spacy.tokens import Doc
 
 
 def sentence_index_of(doc: Doc) -> list[int]:

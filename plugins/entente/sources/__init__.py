@@ -9,9 +9,13 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable
 
+from entente.sources import feeds, inbox
 from entente.sources.article import Article
+from entente.sources.http import HttpClient
 from entente.sources.log import FetchRecord, record_time
+from entente.sources.pages import extract_page
 from entente.sources.registry import Source
+from entente.sources.rejects import QuarantineRecord, Rejected
 
 log = logging.getLogger(__name__)
 FAILED = ("error", "blocked")
@@ -39,8 +43,6 @@ def collect(sources: list[Source], client=None,
     `is_known(url)` tells whether an article URL is stored already: such feed items are
     skipped before their page is fetched. Without a `client`, one is made for this call.
     """
-    from entente.sources.fetch import HttpClient
-
     result = Collected()
     own_client = client is None
     client = client or HttpClient()
@@ -62,9 +64,6 @@ def collect(sources: list[Source], client=None,
 
 
 def _collect_source(source: Source, result: Collected, client, is_known) -> None:
-    from entente.quarantine import QuarantineRecord, Rejected
-    from entente.sources import feeds
-
     try:
         if source.kind == "feed":
             result.articles.extend(feeds.read_feed(source, client, is_known, result.fetch_log))
@@ -83,8 +82,6 @@ def _collect_source(source: Source, result: Collected, client, is_known) -> None
 
 
 def _read_page(source: Source, client, fetch_log: list[FetchRecord]) -> list[Article]:
-    from entente.sources.pages import extract_page
-
     record = FetchRecord(source=source.name, kind="page", url=source.url, items=1)
     fetch_log.append(record)
     with record_time(record):
@@ -96,7 +93,6 @@ def _read_page(source: Source, client, fetch_log: list[FetchRecord]) -> list[Art
             return []
         page = extract_page(response.text(), url=response.url)
         if not page.text:
-            from entente.quarantine import Rejected
             raise Rejected("no_text", f"{source.url}: no article text found on the page")
     client.cache.remember(response)
     return [Article(source=source.name, title=page.title, text=page.text,
@@ -105,8 +101,6 @@ def _read_page(source: Source, client, fetch_log: list[FetchRecord]) -> list[Art
 
 
 def _read_inbox(source: Source, result: Collected) -> None:
-    from entente.sources import inbox
-
     record = FetchRecord(source=source.name, kind="inbox", url=str(source.path))
     result.fetch_log.append(record)
     with record_time(record):

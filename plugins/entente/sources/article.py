@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
+from entente.sources.urls import canonical_url
+
 ARTICLE_COLUMNS = (
     "article_id", "source", "url", "title", "published_at", "fetched_at",
     "language", "text", "content_hash", "word_count", "origin", "canonical_url", "date_source",
@@ -34,7 +36,6 @@ class Article:
 
     @property
     def canonical_url(self) -> str | None:
-        from entente.sources.dedup import canonical_url
         return canonical_url(self.url)
 
     @property

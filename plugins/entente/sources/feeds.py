@@ -20,7 +20,8 @@ from typing import Callable
 import feedparser
 
 from entente.sources.article import Article
-from entente.sources.fetch import FetchError, HttpClient, decode_body
+from entente.sources.decoding import charset_of, decode_body
+from entente.sources.http import FetchError, HttpClient
 from entente.sources.log import FetchRecord, record_time
 from entente.sources.pages import date_from_url, extract_page, fragment_text, parse_datetime, plausible_date
 from entente.sources.registry import Source
@@ -71,8 +72,7 @@ def parse_feed(content: bytes, where: str, content_type: str = "",
     if "json" in content_type.lower() or stripped[:1] == b"{":
         return _json_feed_items(content, where)
     safe = defuse_xml(content, where)
-    charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
-    text = decode_body(safe, charset.group(1) if charset else None)
+    text = decode_body(safe, charset_of(content_type))
     # Hand feedparser UTF-8 with a matching declaration, so a wrong header cannot mislead it.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", '<?xml version="1.0" encoding="utf-8"?>', text, count=1)
     parsed = feedparser.parse(text.encode("utf-8"), resolve_relative_uris=False,

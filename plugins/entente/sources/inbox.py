@@ -6,11 +6,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+import frontmatter
 import yaml
 
 from entente.sources.article import Article
 from entente.sources.boilerplate import strip_boilerplate
+from entente.sources.decoding import decode_file
 from entente.sources.pages import extract_page, parse_datetime
+from entente.sources.rejects import QuarantineRecord, sample_of, sha256
+
+_FRONT_MATTER = frontmatter.YAMLHandler()
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 
@@ -38,8 +43,6 @@ def read_inbox_file(path: Path, source: str,
     repair noted on the article. With a `quarantine` list, a bad JSONL line is recorded there
     and the file's other lines are still read; without one, the first bad line raises.
     """
-    from entente.quarantine import decode_file
-
     fetched_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
     content, repairs = decode_file(path.read_bytes())
     suffix = path.suffix.lower()
@@ -60,8 +63,6 @@ def read_inbox_file(path: Path, source: str,
 
 def _from_jsonl(content: str, path: Path, source: str, fetched_at: datetime,
                 quarantine: list | None) -> Iterator[Article]:
-    from entente.quarantine import QuarantineRecord, sample_of, sha256
-
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
@@ -81,8 +82,6 @@ def _from_jsonl(content: str, path: Path, source: str, fetched_at: datetime,
 
 def quarantine_record(path: Path, source: str, exc: Exception):
     """The quarantine row for a whole inbox file that could not be read."""
-    from entente.quarantine import QuarantineRecord, sample_of, sha256
-
     try:
         raw = path.read_bytes()
     except OSError:
@@ -130,11 +129,12 @@ def _article(source, title, body, path, fetched_at, url=None, published_at=None)
 
 
 def _split_front_matter(content: str, path: Path) -> tuple[dict, str]:
-    if not content.startswith("---"):
+    """YAML front matter (python-frontmatter's handler) and the body after it."""
+    if not _FRONT_MATTER.detect(content):
         return {}, content
-    _, block, body = (content.split("---", 2) + ["", ""])[:3]
+    block, body = _FRONT_MATTER.split(content)
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = _FRONT_MATTER.load(block) or {}
     except yaml.YAMLError as exc:
         raise InboxFileError(f"{path}: front matter is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):

@@ -4,9 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
+import lxml.html
 import trafilatura
 from dateutil import parser as dateparser
+
+from entente.sources.decoding import decode_body
 
 
 @dataclass
@@ -31,7 +35,6 @@ EXTRACTION = dict(with_metadata=True, include_comments=False, include_tables=Tru
 def extract_page(html: str | bytes, url: str | None = None) -> PageContent:
     """Main text of an article page; empty text when the page has none."""
     if isinstance(html, bytes):
-        from entente.sources.fetch import decode_body
         html = decode_body(html)
     doc = trafilatura.bare_extraction(html, url=url, **EXTRACTION)
     if doc is None:
@@ -59,8 +62,6 @@ def date_from_url(url: str | None) -> datetime | None:
     """A /YYYY/MM/DD/ (or /YYYY-MM-DD) date in a URL's path, as midnight UTC."""
     if not url:
         return None
-    from urllib.parse import urlsplit
-
     match = _URL_DATE.search(urlsplit(url).path)
     if not match:
         return None
@@ -103,8 +104,6 @@ def fragment_text(html: str) -> str:
     trafilatura's main-text heuristics are for whole pages; on a short fragment they can
     discard everything, so fragments get a plain structural conversion instead.
     """
-    import lxml.html
-
     if "<" not in html:
         return html.strip()
     try:

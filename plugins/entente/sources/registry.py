@@ -1,14 +1,17 @@
 """The sources file (`data/sources.yml`): parse and check it, with errors that point at the fault."""
 from __future__ import annotations
 
-import os
 import re
+from base64 import b64encode
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
 
 import yaml
 
-from entente import config
+from entente import settings
+from entente.sources.http import Credentials, FetchError
 
 KINDS = ("feed", "page", "inbox")
 
@@ -29,23 +32,21 @@ class Source:
     # (("header", "X-Api-Key"), ("value", "WIRE_KEY")) or (("username", ...), ("password", ...)).
     auth_env: tuple[tuple[str, str], ...] | None = None
 
-    def credentials(self):
-        """The source's credentials, read from the environment now (None without auth_env)."""
+    def credentials(self, secret: Callable[[str], str | None] = settings.secret
+                    ) -> Credentials | None:
+        """The source's credentials, looked up now by the names in auth_env (`secret` reads one
+        from the environment); None without auth_env."""
         if not self.auth_env:
             return None
-        from base64 import b64encode
-        from urllib.parse import urlsplit
-
-        from entente.sources.fetch import Credentials, FetchError
-
         names = dict(self.auth_env)
         values = {}
         for key in ("value", "username", "password"):
             if key in names:
-                if not os.environ.get(names[key]):
+                value = secret(names[key])
+                if not value:
                     raise FetchError(f"{self.name}: environment variable {names[key]} (auth_env "
                                      f"{key}) is not set", kind="error")
-                values[key] = os.environ[names[key]]
+                values[key] = value
         if "header" in names:
             headers = {names["header"]: values["value"]}
         else:
@@ -59,8 +60,9 @@ _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 
 
-def load_sources(path: Path) -> list[Source]:
-    """Enabled sources from a sources file; relative paths resolve against the project."""
+def load_sources(path: Path, base_dir: Path) -> list[Source]:
+    """Enabled sources from a sources file; relative paths resolve against `base_dir` (the
+    project folder)."""
     try:
         document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -69,13 +71,13 @@ def load_sources(path: Path) -> list[Source]:
         raise SourcesError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
         raise SourcesError(f"{path}: expected a top-level 'sources:' list")
-    sources = [_parse_entry(entry, f"{path}: sources[{i}]")
+    sources = [_parse_entry(entry, f"{path}: sources[{i}]", base_dir)
                for i, entry in enumerate(document["sources"])]
     _check_unique_names(sources, path)
     return [source for source in sources if source.enabled]
 
 
-def _parse_entry(entry: object, where: str) -> Source:
+def _parse_entry(entry: object, where: str, base_dir: Path) -> Source:
     if not isinstance(entry, dict):
         raise SourcesError(f"{where}: expected a mapping with name, kind and url or path")
     unknown = set(entry) - {"name", "kind", "url", "path", "enabled", "allow_private_network",
@@ -94,7 +96,7 @@ def _parse_entry(entry: object, where: str) -> Source:
         raise SourcesError(f"{where} ({name}): an inbox reads a folder 'path', not a url")
     if kind == "page" and path:
         raise SourcesError(f"{where} ({name}): a page source needs a 'url'")
-    return Source(name=name, kind=kind, url=url, path=_resolve(path) if path else None,
+    return Source(name=name, kind=kind, url=url, path=_resolve(path, base_dir) if path else None,
                   enabled=bool(entry.get("enabled", True)),
                   allow_private_network=bool(entry.get("allow_private_network", False)),
                   auth_env=_parse_auth_env(entry.get("auth_env"), url, f"{where} ({name})"))
@@ -119,9 +121,9 @@ def _parse_auth_env(value, url: str | None, where: str) -> tuple[tuple[str, str]
     return tuple(sorted(value.items()))
 
 
-def _resolve(path: str) -> Path:
+def _resolve(path: str, base_dir: Path) -> Path:
     candidate = Path(path).expanduser()
-    return candidate if candidate.is_absolute() else config.PROJECT_DIR / candidate
+    return candidate if candidate.is_absolute() else base_dir / candidate
 
 
 def _check_unique_names(sources: list[Source], path: Path) -> None:

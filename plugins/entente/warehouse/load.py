@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from entente import staging
+from entente.warehouse.staging import StagingArea
 
 # Staged file → target table, the key that ties its rows to an article, and the columns.
 ARTICLE_TABLES = ("entity_mentions", "timexes", "events")
@@ -28,24 +28,24 @@ class LoadSummary:
 
 
 def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
-                 warehouse: Path | None = None) -> LoadSummary:
+                 staging: StagingArea) -> LoadSummary:
     """Load every staged batch that has both its articles and its extraction."""
     summary = LoadSummary()
     for batch_id in batch_ids:
-        folder = staging.extracted_dir(batch_id, warehouse)
-        articles = staging.articles_file(batch_id, warehouse)
+        folder = staging.extracted_dir(batch_id)
+        articles = staging.articles_file(batch_id)
         if not (folder.exists() and articles.exists()):
             continue
         summary.batches.append(batch_id)
         _load_batch(con, articles, folder, summary)
-    load_fetch_logs(con, warehouse, summary)
-    load_quarantine(con, warehouse, summary)
+    load_fetch_logs(con, staging, summary)
+    load_quarantine(con, staging, summary)
     return summary
 
 
-def load_fetch_logs(con, warehouse: Path | None, summary: LoadSummary) -> None:
+def load_fetch_logs(con, staging: StagingArea, summary: LoadSummary) -> None:
     """Every staged fetch log; each ingest run's rows replace any loaded before (idempotent)."""
-    for path in staging.pending_fetch_logs(warehouse):
+    for path in staging.pending_fetch_logs():
         con.execute("DELETE FROM fetch_log WHERE ingest_id IN "
                     "(SELECT DISTINCT ingest_id FROM read_parquet(?))", [str(path)])
         _insert(con, "fetch_log", str(path), summary, extra="loaded_at",
@@ -53,9 +53,9 @@ def load_fetch_logs(con, warehouse: Path | None, summary: LoadSummary) -> None:
         summary.fetch_logs.append(path)
 
 
-def load_quarantine(con, warehouse: Path | None, summary: LoadSummary) -> None:
+def load_quarantine(con, staging: StagingArea, summary: LoadSummary) -> None:
     """Every staged quarantine file; rows replace earlier ones with the same id (idempotent)."""
-    for path in staging.pending_quarantine(warehouse):
+    for path in staging.pending_quarantine():
         _replace_quarantine(con, str(path), summary)
         summary.quarantine_files.append(path)
 
@@ -84,7 +84,7 @@ def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None
     _insert(con, "actors", str(folder / "actors.parquet"), summary)
     con.execute("DELETE FROM quarantine WHERE stage = 'extract' AND article_id IN "
                 "(SELECT article_id FROM batch_articles)")
-    if (folder / "quarantine.parquet").exists():    # extractions staged before issue 8 lack it
+    if (folder / "quarantine.parquet").exists():    # extractions staged by older versions lack it
         _replace_quarantine(con, str(folder / "quarantine.parquet"), summary)
 
 

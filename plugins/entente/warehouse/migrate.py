@@ -1,34 +1,45 @@
-"""Apply the ordered schema migrations in sql/migrations, then (re)create the views."""
+"""The warehouse schema: ordered migrations, seed tables, then the views in dependency order.
+
+- `sql/migrations/NNN_*.sql` are applied once each, in order, and recorded in
+  `schema_migrations`;
+- seed tables (`Schema.seeds`: table → CSV file) are refreshed from their files every time, so a
+  changed data file reaches the warehouse with the next publish;
+- `sql/views/*.sql` are (re)created, a view after the views it names in a first-line
+  `-- depends: other_view, ...` comment (graphlib's topological order).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 import duckdb
 
-from entente import config
+
+@dataclass(frozen=True)
+class Schema:
+    sql_dir: Path
+    seeds: dict[str, Path] = field(default_factory=dict)
+
+    def migration_files(self) -> list[Path]:
+        return sorted(self.sql_dir.glob("migrations/[0-9][0-9][0-9]_*.sql"))
+
+    def view_files(self) -> list[Path]:
+        return view_files(self.sql_dir)
 
 
-def migration_files(sql_dir: Path | None = None) -> list[Path]:
-    return sorted((sql_dir or config.SQL_DIR).glob("migrations/[0-9][0-9][0-9]_*.sql"))
-
-
-def view_files(sql_dir: Path | None = None) -> list[Path]:
+def view_files(sql_dir: Path) -> list[Path]:
     """Views in dependency order: a view file may start with `-- depends: other_view`."""
-    files = {p.stem: p for p in (sql_dir or config.SQL_DIR).glob("views/*.sql")}
-    ordered: list[Path] = []
-
-    def visit(name: str, trail: tuple[str, ...] = ()) -> None:
-        if files[name] in ordered:
-            return
-        if name in trail:
-            raise ValueError(f"sql/views: circular dependency through {name}")
-        for dependency in _dependencies(files[name]):
-            visit(dependency, trail + (name,))
-        ordered.append(files[name])
-
-    for name in sorted(files):
-        visit(name)
-    return ordered
+    files = {p.stem: p for p in sorted(sql_dir.glob("views/*.sql"))}
+    graph = {name: _dependencies(path) for name, path in files.items()}
+    try:
+        order = list(TopologicalSorter(graph).static_order())
+    except CycleError as exc:
+        raise ValueError(f"sql/views: circular dependency through {exc.args[1][0]}") from None
+    missing = [name for name in order if name not in files]
+    if missing:
+        raise ValueError(f"sql/views: depends on unknown view(s) {', '.join(missing)}")
+    return [files[name] for name in order]
 
 
 def _dependencies(path: Path) -> list[str]:
@@ -37,17 +48,28 @@ def _dependencies(path: Path) -> list[str]:
             for d in line.split(":", 1)[1].split(",") if d.strip()]
 
 
-def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[str]:
-    """Apply pending migrations (each once, recorded) and refresh views; returns those applied."""
+def migrate(con: duckdb.DuckDBPyConnection, schema: Schema) -> list[str]:
+    """Apply pending migrations (each once, recorded), refresh seeds and views; returns the
+    migrations applied."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                 "(name VARCHAR, applied_at TIMESTAMPTZ DEFAULT current_timestamp)")
     done = {row[0] for row in con.execute("SELECT name FROM schema_migrations").fetchall()}
     applied = []
-    for path in migration_files(sql_dir):
+    for path in schema.migration_files():
         if path.name not in done:
             con.execute(path.read_text(encoding="utf-8"))
             con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [path.name])
             applied.append(path.name)
-    for path in view_files(sql_dir):
+    for table, csv_file in schema.seeds.items():
+        refresh_seed(con, table, csv_file)
+    for path in schema.view_files():
         con.execute(f"CREATE OR REPLACE VIEW {path.stem} AS\n" + path.read_text(encoding="utf-8"))
     return applied
+
+
+def refresh_seed(con: duckdb.DuckDBPyConnection, table: str, csv_file: Path) -> None:
+    """Replace a seed table's rows with its CSV file's (`table` is one of ours, never input);
+    columns by name, every value read as text and cast to the table's type."""
+    con.execute(f"DELETE FROM {table}")
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_csv(?, header = true, "
+                "all_varchar = true)", [str(csv_file)])

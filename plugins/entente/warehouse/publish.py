@@ -1,126 +1,87 @@
-"""Write–audit–publish for a DuckDB file that analysts read while the pipeline runs.
-
-DuckDB allows one writing process or many readers, never both. So the published file is
-never opened for writing: the single writer copies it to `<name>.building`, migrates and
-loads the copy, validates it, and atomically renames it over the published file. Readers
-holding the old file keep seeing the old state; new connections see the new one.
-A file lock serializes writers (two `entente run` at once: the second waits).
+"""The publish stage of write–audit–publish: load the extracted batches into a private version
+of the warehouse, assign clusters, audit the load with Great Expectations, and publish — or
+publish nothing and say which expectation failed on which rows.
 """
 from __future__ import annotations
 
-import errno
-import fcntl
-import os
-import shutil
-import time
-from contextlib import contextmanager
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
 
 import duckdb
 
-from entente.warehouse.migrate import migrate
-
-LOCK_TIMEOUT_SECONDS = float(os.environ.get("ENTENTE_LOCK_TIMEOUT", "600"))
-
-
-class WarehouseBusy(RuntimeError):
-    """Another writer held the warehouse lock for longer than the timeout."""
+from entente.settings import Settings
+from entente.warehouse.audit import AuditOutcome, audit, record_audit
+from entente.warehouse.clusters import assign_clusters
+from entente.warehouse.load import LoadSummary, load_batches
+from entente.warehouse.store import Warehouse
 
 
-@contextmanager
-def writer_lock(warehouse: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Exclusive lock beside the warehouse; waits up to `timeout` seconds."""
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with open(f"{warehouse}.lock", "a+") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise WarehouseBusy(
-                        f"{warehouse}: another Entente process is writing it; "
-                        f"gave up after {timeout:.0f}s (ENTENTE_LOCK_TIMEOUT)") from None
-                time.sleep(0.5)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+class PublicationBlocked(RuntimeError):
+    """The audit failed: nothing was published. The message names expectations and rows."""
 
 
-class WarehouseWriteError(RuntimeError):
-    """Building the new version failed on the file system (disk full, ...); nothing published."""
+@dataclass
+class PublishResult:
+    published: bool
+    run_id: str
+    rows: dict[str, int]
+    batches: list[str]
+    message: str = ""
 
 
-def publish_snapshot(warehouse: Path, build: Callable[[duckdb.DuckDBPyConnection], object],
-                     published: Callable[[object], None] | None = None):
-    """Run `build` on a private copy of the warehouse, then atomically publish the copy.
+def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | None = None,
+            failures: list[dict] | None = None) -> PublishResult:
+    """Load the extracted batches (default: every staged one), audit them, and publish.
 
-    `build` decides inside its own transaction what to keep (a failed audit rolls back
-    the data and records only the quality run). `published(outcome)` runs after the rename,
-    still under the writer lock (staging cleanup, so no other writer sees half of it).
-    Any failure before the rename — an exception, a full disk, a kill — leaves the published
-    file as it was and no `.building` copy behind (a killed writer's copy is removed by the
-    next one). Returns what `build` returned.
+    `failures` (the sources that failed in this run) are recorded with the run in
+    `pipeline_runs`. Raises PublicationBlocked when the audit fails; staged batches are kept.
     """
-    with writer_lock(warehouse):
-        building = warehouse.with_name(warehouse.name + ".building")
-        _remove(building)
-        try:
-            if warehouse.exists():
-                shutil.copyfile(warehouse, building)
-            con = duckdb.connect(str(building))
-            try:
-                migrate(con)
-                outcome = build(con)
-                con.execute("CHECKPOINT")
-            finally:
-                con.close()
-            _fsync(building)
-        except BaseException as exc:
-            _remove(building)
-            if _out_of_space(exc):
-                raise WarehouseWriteError(
-                    f"{warehouse}: no space left on the device while building the new version "
-                    f"({exc}); nothing was published, the warehouse is unchanged and staged "
-                    "batches are kept for the next run") from exc
-            raise
-        os.replace(building, warehouse)
-        _fsync(warehouse.parent)
-        if published is not None:
-            published(outcome)
-        return outcome
+    staging = warehouse.staging
+    batch_ids = staging.pending_batches() if batch_ids is None else batch_ids
+    started = datetime.now(timezone.utc)
+    loaded_files: list[Path] = []
+
+    def build(con: duckdb.DuckDBPyConnection) -> PublishResult:
+        con.begin()
+        summary = load_batches(con, batch_ids, staging)
+        loaded_files[:] = summary.fetch_logs + summary.quarantine_files
+        assign_clusters(con, settings.sql_dir)
+        outcome = audit(con, summary.article_ids, settings.expectations_dir,
+                        settings.reports_dir / "quality")
+        if outcome.success:
+            con.commit()
+        else:
+            con.rollback()
+        record_audit(con, outcome)
+        record_run(con, outcome, started, summary, failures or [])
+        return PublishResult(published=outcome.success, run_id=outcome.run_id,
+                             rows=summary.rows, batches=summary.batches,
+                             message=outcome.failure_message())
+
+    def published(result: PublishResult) -> None:
+        """Still under the writer lock: the next writer sees these batches either staged and
+        unpublished, or published and gone — never loaded twice from a half-cleaned staging."""
+        if not result.published:
+            return
+        for batch_id in result.batches:
+            staging.remove_batch(batch_id)
+        for path in loaded_files:
+            path.unlink(missing_ok=True)
+        staging.sweep_partials()
+        staging.sweep_orphan_extractions()
+
+    result = warehouse.publish(build, published)
+    if not result.published:
+        raise PublicationBlocked(f"validation blocked publication (run {result.run_id}); "
+                                 f"staged batches kept:\n{result.message}")
+    return result
 
 
-def _out_of_space(exc: BaseException) -> bool:
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    text = str(exc).lower()
-    return isinstance(exc, duckdb.Error) and ("no space left" in text or "disk is full" in text
-                                              or "could not write" in text)
-
-
-def ensure_warehouse(warehouse: Path) -> None:
-    """Create an empty, migrated warehouse if there is none yet (analysts can open it)."""
-    if not warehouse.exists():
-        publish_snapshot(warehouse, lambda con: None)
-
-
-def _remove(path: Path) -> None:
-    for candidate in (path, Path(f"{path}.wal")):
-        candidate.unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def connect_readonly(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """How analysts (and reports) open the published warehouse."""
-    return duckdb.connect(str(warehouse), read_only=True)
+def record_run(con, outcome: AuditOutcome, started: datetime, summary: LoadSummary,
+               failures: list[dict]) -> None:
+    con.execute(
+        "INSERT INTO pipeline_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [outcome.run_id, started, datetime.now(timezone.utc), outcome.success,
+         summary.rows.get("articles", 0), summary.rows.get("events", 0), json.dumps(failures)])

@@ -1,0 +1,151 @@
+"""The `entente` command: run the pipeline, annotate JSONL, write reports, show status.
+
+Each command builds the run's `Settings` once (environment plus its options) and the
+`Warehouse` from them, and calls the same stage functions as the DAGs (entente.stages).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from entente.cli import status as status_view
+from entente.cli.annotate import annotate_stream
+from entente.cli.progress import progress_bar
+from entente.cli.run import run_pipeline
+from entente.orchestration.window import WindowError, resolve_window
+from entente.reporting import REPORT_VIEWS, ReportError, draw_charts, export_views, write_index
+from entente.settings import EVENT_SCHEMES, Settings, SettingsError, load_settings
+from entente.sources.registry import SourcesError
+from entente.warehouse import Warehouse, WarehouseBusy, WarehouseWriteError, open_warehouse
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Entente: news → a queryable history of international cooperation.")
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def settings_for(**overrides) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command()
+def run(
+    sources: Optional[Path] = typer.Option(None, help="Sources file (default data/sources.yml)."),
+    inbox: Optional[list[Path]] = typer.Option(None, help="Read only these folders (repeatable)."),
+    warehouse: Optional[Path] = typer.Option(None, help="Warehouse file (created if absent)."),
+    reports: Optional[Path] = typer.Option(None, help="Reports folder (default reports/)."),
+    window_start: Optional[str] = typer.Option(
+        None, help="Backfill: also re-process the stored articles published on or after "
+                   "this date (YYYY-MM-DD)."),
+    window_end: Optional[str] = typer.Option(
+        None, help="Backfill: ... and on or before this date (YYYY-MM-DD)."),
+) -> None:
+    """One full pass: fetch → extract → load → validate → publish → reports."""
+    try:
+        window = resolve_window({"window_start": window_start, "window_end": window_end})
+    except WindowError as exc:
+        raise fail(str(exc)) from None
+    settings = settings_for(warehouse=str(warehouse.resolve()) if warehouse else None,
+                            reports=reports.resolve() if reports else None)
+    _configure_logging()
+    try:
+        outcome = run_pipeline(settings, open_warehouse(settings), sources, inbox or [],
+                               err, window)
+    except SourcesError as exc:
+        raise fail(str(exc)) from None
+    except (WarehouseBusy, WarehouseWriteError) as exc:
+        raise fail(str(exc), 3) from None   # nothing was published; staged work is kept
+    raise typer.Exit(0 if outcome.published else 1)
+
+
+@app.command()
+def annotate(
+    model: Optional[str] = typer.Option(None, help="spaCy model (default ENTENTE_SPACY_MODEL)."),
+    scheme: Optional[str] = typer.Option(
+        None, help="PLOVER category names: gsr (DEMAND, DISAPPROVE, FIGHT) or plover2021 "
+                   "(REQUEST, ACCUSE, ASSAULT); default ENTENTE_EVENT_SCHEME, else gsr."),
+) -> None:
+    """Read JSONL requests on stdin; write one JSONL response per request to stdout."""
+    from entente.nlp.pipeline import build_nlp     # spaCy (2 s): only this command needs it
+
+    _configure_logging(logging.WARNING)
+    if scheme is not None and scheme.strip().lower() not in EVENT_SCHEMES:
+        raise fail(f"--scheme must be one of {', '.join(EVENT_SCHEMES)}, not {scheme!r}")
+    settings = settings_for(spacy_model=model, event_scheme=scheme)
+    annotate_stream(sys.stdin, sys.stdout, build_nlp(settings))
+
+
+@app.command()
+def report(
+    views: Optional[list[str]] = typer.Argument(None, help="Views to export (default: all)."),
+    out: Optional[Path] = typer.Option(None, help="Output folder (default reports/)."),
+    format: str = typer.Option("csv", help="csv or parquet."),
+    warehouse: Optional[Path] = typer.Option(None, help="Warehouse file."),
+) -> None:
+    """Export cooperation views as CSV (spreadsheet-safe) or Parquet."""
+    settings, store = _existing_warehouse(warehouse)
+    views = list(views or REPORT_VIEWS)
+    written = []
+    try:
+        with progress_bar(err) as progress:
+            task = progress.add_task(f"exporting {format}", total=len(views))
+            for view in views:
+                written += export_views(store, out or settings.reports_dir, [view], format)
+                progress.advance(task)
+    except ReportError as exc:
+        raise fail(str(exc)) from None
+    for target in written:
+        typer.echo(str(target))
+
+
+@app.command()
+def charts(
+    country: Optional[str] = typer.Option(
+        None, help="Country (ISO alpha-3) for the partners chart (default: the most active)."),
+    out: Optional[Path] = typer.Option(None, help="Output folder (default reports/)."),
+    warehouse: Optional[Path] = typer.Option(None, help="Warehouse file."),
+) -> None:
+    """Draw the PNG charts and rewrite the report page (index.html)."""
+    settings, store = _existing_warehouse(warehouse)
+    out_dir = out or settings.reports_dir
+    drawn = draw_charts(store, out_dir, country or settings.chart_country)
+    for target in [chart.path for chart in drawn] + [write_index(store, out_dir)]:
+        typer.echo(str(target))
+
+
+@app.command()
+def status(warehouse: Optional[Path] = typer.Option(None, help="Warehouse file.")) -> None:
+    """Freshness, counts and the last quality run (with failed expectations and rows)."""
+    _, store = _existing_warehouse(warehouse)
+    status_view.show(store, Console())
+
+
+def _existing_warehouse(warehouse: Optional[Path]) -> tuple[Settings, Warehouse]:
+    """The settings and the warehouse to read, or a clear exit when there is none yet."""
+    settings = settings_for(warehouse=str(warehouse) if warehouse else None)
+    store = open_warehouse(settings)
+    if not store.exists():
+        raise fail(f"{store.location}: no warehouse yet; run `entente run` first")
+    return settings, store
+
+
+def _configure_logging(level: int = logging.INFO) -> None:
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("great_expectations", "trafilatura", "htmldate", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+def main() -> None:
+    app()

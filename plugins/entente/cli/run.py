@@ -1,0 +1,98 @@
+"""`entente run`: every stage in-process, the same functions the DAGs call, with progress."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from entente import stages
+from entente.cli.progress import progress_bar, step
+from entente.settings import Settings
+from entente.sources.registry import Source, inbox_sources, load_sources
+from entente.warehouse import Warehouse
+from entente.warehouse.status import warehouse_counts
+
+
+@dataclass
+class RunOutcome:
+    published: bool
+    ingest: stages.IngestResult
+    publish: stages.PublishResult | None
+    reports: list[Path]
+
+
+def run_pipeline(settings: Settings, warehouse: Warehouse, sources_file: Path | None,
+                 inboxes: list[Path], console: Console,
+                 window: tuple[date, date] | None = None) -> RunOutcome:
+    """ingest → extract → publish → reports; with `--inbox` (and no `--sources`) only those
+    folders are read."""
+    sources = run_sources(settings, sources_file, inboxes)
+    with progress_bar(console) as progress:
+        what = f"reading {len(sources)} sources" + (f", re-staging {window[0]}..{window[1]}"
+                                                    if window else "")
+        with step(progress, what):
+            ingested = stages.ingest(settings, warehouse, sources, window)
+        batches = extract_all(settings, warehouse, progress)
+        published = None
+        if batches or not warehouse.exists():
+            try:
+                with step(progress, "loading, validating, publishing"):
+                    published = stages.publish(settings, warehouse, batches, ingested.failures)
+            except stages.PublicationBlocked as exc:
+                progress.stop()
+                console.print(f"[red]{exc}[/red]")
+                return RunOutcome(False, ingested, None, [])
+        # Nothing new: the published warehouse is already current. The run's fetch log stays
+        # staged and is published with the next articles (as the entente_ingest DAG does).
+        with step(progress, "writing reports and charts"):
+            written = write_all_reports(settings, warehouse)
+    print_summary(console, ingested, warehouse, settings.reports_dir)
+    return RunOutcome(True, ingested, published, written)
+
+
+def run_sources(settings: Settings, sources_file: Path | None,
+                inboxes: list[Path]) -> list[Source]:
+    sources = []
+    if sources_file or not inboxes:
+        sources += load_sources(sources_file or settings.sources_file, settings.project_dir)
+    return sources + inbox_sources(inboxes)
+
+
+def write_all_reports(settings: Settings, warehouse: Warehouse) -> list[Path]:
+    """CSV reports, charts and the index page: what the entente_reports DAG writes."""
+    return stages.report(settings, warehouse)
+
+
+def extract_all(settings: Settings, warehouse: Warehouse, progress: Progress) -> list[str]:
+    """Extract every staged batch: in this process, or on a pool of ENTENTE_NLP_PROCESSES."""
+    batches = warehouse.staging.pending_batches()
+    task = progress.add_task("extracting (spaCy) batches", total=len(batches))
+    if settings.nlp_processes <= 1 or not batches:
+        for batch_id in batches:
+            stages.extract(settings, warehouse, batch_id)
+            progress.advance(task)
+        return batches
+    from entente.extract.pool import extract_batches   # spaCy: only when there is work
+
+    extract_batches(settings, warehouse.staging, batches, settings.nlp_processes,
+                    lambda batch_id: progress.advance(task))
+    return batches
+
+
+def print_summary(console: Console, ingested: stages.IngestResult, warehouse: Warehouse,
+                  reports_dir: Path) -> None:
+    counts = warehouse_counts(warehouse)
+    console.print(f"new articles this run: {ingested.new_articles} "
+                  f"(already known: {ingested.duplicates}, not English: {ingested.non_english}, "
+                  f"near-duplicates linked: {ingested.near_duplicates}, "
+                  f"unchanged feeds/pages (304): {ingested.not_modified}, "
+                  f"quarantined: {ingested.quarantined})")
+    for failure in ingested.failures:
+        console.print(f"[yellow]source failed[/yellow] {failure.source} "
+                      f"({failure.location}): {failure.reason}")
+    console.print("warehouse totals: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    console.print(f"warehouse: {warehouse.location}")
+    console.print(f"reports:   {reports_dir}  (open {reports_dir / 'index.html'})")

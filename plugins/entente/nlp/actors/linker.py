@@ -1,0 +1,317 @@
+"""Actor recognition and linking: an EntityRuler before the NER, a linker after it.
+
+`add_actor_pipes(nlp, gazetteer_dir)` adds
+- "entente_actor_ruler": an `entity_ruler` before "ner" with the gazetteer's organisation, seat
+  and place names, so the statistical NER keeps them (en_core_web_sm calls "Roscosmos" a PERSON);
+- "entente_actors": sets `ent._.actor` on every entity of `doc.ents` that denotes an actor.
+
+Linking chooses among an alias's readings by context, not by first match:
+- the NER label: "Jordan" tagged PERSON is the basketball player, not the country; ambiguous
+  names ("Georgia", "Washington", "Chad") need a place-like label and no person context;
+- the document: cue words decide between readings ("Georgia" with "Atlanta" is the US state,
+  "Congo" with "Brazzaville" is the Republic of the Congo);
+- the syntax: a country mention modifying a role word becomes a country-sector actor
+  ("the US president" → USAGOV, "Russia's foreign minister" → RUSGOV, "Chinese troops" → CHNMIL);
+- unknown organisations whose name holds a country or demonym get that country and a sector
+  from their name ("the Russian Academy of Sciences" → RUS + EDU).
+"""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from entente.nlp import extensions  # noqa: F401  (registers Span._.actor)
+from entente.nlp.actors.gazetteer import (COUNTRY_KINDS, DEFAULT_GAZETTEER, Candidate, Gazetteer,
+                                         fold, load_gazetteer)
+
+RULER_NAME = "entente_actor_ruler"
+LINKER_NAME = "entente_actors"
+
+LINKABLE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC", "PRODUCT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+# Labels spaCy gives a leader's name when it misses the PERSON ("Moody Awori" as ORG).
+PERSONISH_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"})
+# A country mention in these relations modifies the noun it hangs from ("Chinese troops").
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+# ... and in these it is an argument in its own right ("In Russia officials said ...").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "dative"})
+ROLE_PREPOSITIONS = frozenset({"of", "from"})
+# Words near an ambiguous name that say it is a person, a team or a song, not a country.
+PERSON_CUES = frozenset({
+    "scored", "scores", "points", "rebounds", "nba", "basketball", "coach", "striker", "midfielder",
+    "album", "song", "singer", "actor", "actress", "mr", "mrs", "ms", "dr",
+})
+MAX_LOOKAHEAD = 3
+
+
+def add_actor_pipes(nlp: Language, gazetteer_dir: Path) -> None:
+    """Add the gazetteer ruler (before "ner") and the actor linker (after it) to `nlp`."""
+    gazetteer_dir = Path(gazetteer_dir)
+    gazetteer = load_gazetteer(gazetteer_dir)
+    for name in (RULER_NAME, LINKER_NAME):
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
+                             config={"validate": False})
+        nlp.add_pipe(LINKER_NAME, after="ner", config={"gazetteer_dir": str(gazetteer_dir)})
+    else:
+        warnings.warn(f"pipeline has no 'ner' component ({nlp.pipe_names}); the actor ruler "
+                      "alone finds entities, country names will be missed")
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, last=True,
+                             config={"validate": False})
+        nlp.add_pipe(LINKER_NAME, last=True, config={"gazetteer_dir": str(gazetteer_dir)})
+    ruler.add_patterns(gazetteer.patterns())
+
+
+@Language.factory(LINKER_NAME, default_config={"gazetteer_dir": None})
+def make_actor_linker(nlp: Language, name: str, gazetteer_dir: str | None) -> "ActorLinker":
+    return ActorLinker(load_gazetteer(Path(gazetteer_dir) if gazetteer_dir else DEFAULT_GAZETTEER))
+
+
+class _DocContext:
+    """Per-document facts the linker needs for ambiguous names, computed only when needed."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._words: frozenset | None = None
+        self._person_tokens: frozenset | None = None
+
+    @property
+    def words(self) -> frozenset:
+        if self._words is None:
+            self._words = frozenset(t.lower_ for t in self.doc)
+        return self._words
+
+    @property
+    def person_tokens(self) -> frozenset:
+        """Lower-cased words of PERSON names ("Michael Jordan" → michael, jordan)."""
+        if self._person_tokens is None:
+            self._person_tokens = frozenset(
+                t.lower_ for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+        return self._person_tokens
+
+
+class ActorLinker:
+    """The `entente_actors` component: `ent._.actor` for each entity of `doc.ents`."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.roles = gazetteer.roles
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            ents = doc.ents
+            if not ents:
+                return doc
+            ctx = _DocContext(doc)
+            missed = self.missed_country_words(doc)
+            if missed:
+                try:
+                    doc.ents = sorted([*ents, *missed], key=lambda e: e.start)
+                    ents = doc.ents
+                except ValueError:
+                    pass
+            for ent in ents:
+                if ent.label_ in LINKABLE_LABELS:
+                    actor = self.link(ent, ctx)
+                    if actor is not None:
+                        ent._.actor = dict(actor)
+            parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
+            for ent in ents:
+                if parsed and ent.label_ == "NORP" and ent._.actor is not None:
+                    home = self.residence(ent)
+                    if home is not None and home != ent._.actor.get("country_code"):
+                        actor = self.gazetteer.countries[home]
+                        code = ent._.actor.get("code") or ""
+                        sector = code[3:] if code[:3] == ent._.actor.get("country_code") else ""
+                        if sector and sector in self.gazetteer.sector_types:
+                            actor = self.gazetteer.derived(home, sector)
+                        ent._.actor = dict(actor)
+        except Exception as exc:  # a bad doc must not stop a batch of thousands
+            warnings.warn(f"entente_actors: linking failed on a doc of {len(doc)} tokens: "
+                          f"{type(exc).__name__}: {exc}")
+        return doc
+
+    def missed_country_words(self, doc: Doc) -> list[Span]:
+        """Country names and demonyms the NER left out ("Ghanaian authorities", "US Predator
+        attacks"): one word, capitalised, outside every entity, unambiguous in the gazetteer."""
+        terms = self.gazetteer.country_terms
+        out = []
+        for tok in doc:
+            text = tok.text
+            if tok.ent_iob_ != "O" or not text[:1].isupper() or len(text) < 2:
+                continue
+            if text not in terms and fold(text) not in terms:
+                continue
+            cands = self.gazetteer.candidates(text)
+            if not cands or cands[0].kind not in ("country", "demonym") or cands[0].ambiguous:
+                continue
+            label = "NORP" if cands[0].kind == "demonym" else "GPE"
+            out.append(Span(doc, tok.i, tok.i + 1, label=label))
+        return out
+
+    def residence(self, ent: Span) -> str | None:
+        """CAMEO codes an ethnic group by the country it lives in: "Albanians in south Serbia",
+        "Palestinians of the West Bank" (a place in the group's own phrase), "ethnic Albanians ...
+        in Macedonia" ("ethnic": also the place of the clause). ISO3 or None."""
+        root = ent.root
+        ethnic = any(t.lower_ == "ethnic" for t in ent.doc[max(ent.start - 2, 0):ent.start])
+        head = root if root.dep_ not in MODIFIER_DEPS else root.head
+        if not ethnic and head != root:
+            return None
+        places = []
+        for c in head.children:                      # the group's own "in/of <place>"
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "inside"):
+                places.extend(c.subtree)
+        if not places and ethnic:                    # the clause's "in <place>"
+            verb = head
+            while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            for c in list(verb.children) + list(head.children):
+                if c.dep_ in ("prep", "acl") and (c.lower_ in ("in", "inside") or c.dep_ == "acl"):
+                    places.extend(c.subtree)
+        for tok in places:
+            if tok.ent_type_ in ("GPE", "LOC") and not (ent.start <= tok.i < ent.end):
+                cands = self.gazetteer.candidates(tok.text) or ()
+                for span in tok.doc.ents:
+                    if span.start <= tok.i < span.end:
+                        cands = self.gazetteer.candidates(span.text) or ()
+                        break
+                cands = [c for c in cands if c.kind in COUNTRY_KINDS and not c.ambiguous]
+                if cands:
+                    return cands[0].actor["country_code"]
+        return None
+
+    # -- linking ---------------------------------------------------------------------------------
+    def link(self, ent: Span, ctx: _DocContext) -> dict | None:
+        cands = self.gazetteer.candidates(ent.text)
+        if not cands:
+            return self._fallback(ent)
+        cands = [c for c in cands if self._admissible(c, ent, ctx)]
+        if not cands:
+            return None
+        best = cands[0] if len(cands) == 1 else max(cands, key=lambda c: _score(c, ctx))
+        if best.kind in COUNTRY_KINDS:
+            sector = self.role_sector(ent)
+            if sector:
+                return self.gazetteer.derived(best.actor["country_code"], sector)
+        return best.actor
+
+    def _admissible(self, cand: Candidate, ent: Span, ctx: _DocContext) -> bool:
+        label = ent.label_
+        if cand.kind == "person":
+            # a leader's name stands for the government; surnames that are also words or other
+            # people's names ("Begin", "Major") only when spaCy says it is a person
+            return label == "PERSON" or (label in PERSONISH_LABELS and not cand.ambiguous)
+        if label == "PERSON":
+            # NER errors on plain country/organisation names are common; on "Jordan" they are not
+            return cand.kind in ("org", "country", "capital", "demonym") and not cand.ambiguous
+        if label == "ORG" and cand.kind == "place":
+            return False                      # "Liverpool" as an ORG is the football club
+        if not cand.ambiguous:
+            return True
+        if label not in PLACE_LABELS:
+            return False
+        if any(t.lower_ in ctx.person_tokens for t in ent):
+            return False                      # "Michael Jordan ... Jordan said"
+        sent_words = {t.lower_ for t in _window(ent)}
+        return not (sent_words & PERSON_CUES)
+
+    def _fallback(self, ent: Span) -> dict | None:
+        """Names missing from the gazetteer: a leader's surname after a first name or title
+        ("Gen. Pervez Musharraf" → "Musharraf"), an organisation named after its country, a region
+        or group named with a country ("South Lebanon", "Bosnian Serbs", "Montenegro province")."""
+        label = ent.label_
+        words = [t.text for t in ent if not t.is_punct]
+        if label == "PERSON" and len(words) >= 2:
+            for cand in self.gazetteer.candidates(words[-1]):
+                if cand.kind == "person" and not cand.ambiguous:
+                    return cand.actor
+        if label == "ORG":
+            return self._from_org_name(ent)
+        if label in ("GPE", "LOC", "NORP", "FAC") and len(words) >= 2:
+            iso3 = self.gazetteer.country_in_name(words)
+            if iso3 is not None:
+                return self.gazetteer.countries[iso3]
+        if label == "PERSON" and len(words) >= 2:
+            # "Bosnian Serbs" tagged PERSON: a demonym first is a group of that country
+            iso3 = self.gazetteer.country_in_name(words[:1])
+            if iso3 is not None and words[0][:1].isupper():
+                return self.gazetteer.countries[iso3]
+        return None
+
+    def _from_org_name(self, ent: Span) -> dict | None:
+        """An organisation missing from the gazetteer but named after its country."""
+        words = [t.text for t in ent if not t.is_punct]
+        if len(words) < 2:
+            return None
+        iso3 = self.gazetteer.country_in_name(words)
+        if iso3 is None:
+            return None
+        sector = self.gazetteer.sector_of_org_name(fold(ent.text))
+        if sector:
+            return self.gazetteer.derived(iso3, sector)
+        return self.gazetteer.countries[iso3]
+
+    # -- role phrases ------------------------------------------------------------------------------
+    def role_sector(self, ent: Span) -> str | None:
+        """The sector a role word gives a country mention: "Chinese troops" → MIL."""
+        root = ent.root
+        head = root.head
+        inside = ent.start <= head.i < ent.end
+        if root.dep_ in MODIFIER_DEPS and not inside:
+            sector = self._role_of(head)
+            if sector:
+                return sector
+            if head.pos_ == "PROPN":              # "US President Joe Biden": role is a compound
+                for child in head.lefts:
+                    if child.dep_ == "compound" and child.i >= ent.end:
+                        sector = self._role_of(child)
+                        if sector:
+                            return sector
+        if root.dep_ == "pobj" and head.lower_ in ROLE_PREPOSITIONS and head.head.i < head.i:
+            sector = self._role_of(head.head)     # "the president of France", "troops from Chad"
+            if sector:
+                return sector
+        if root.dep_ not in ARGUMENT_DEPS:        # parser fallback: the words right after
+            return self._role_after(ent)
+        return None
+
+    def _role_after(self, ent: Span) -> str | None:
+        doc = ent.doc
+        end = min(len(doc), ent.end + MAX_LOOKAHEAD)
+        for tok in doc[ent.end:end]:
+            if tok.tag_ == "POS" or tok.pos_ == "ADJ":
+                continue
+            if tok.pos_ in ("NOUN", "PROPN"):
+                return self._role_of(tok)
+            return None
+        return None
+
+    def _role_of(self, tok: Token) -> str | None:
+        roles = self.roles
+        if tok.i > 0:
+            pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
+            if pair in roles:
+                return roles[pair]
+        return roles.get(tok.lower_) or roles.get(tok.lemma_.lower())
+
+
+def _score(cand: Candidate, ctx: _DocContext) -> float:
+    if not cand.cues:
+        return cand.prior
+    return cand.prior + len(cand.cues & ctx.words)
+
+
+def _window(ent: Span, size: int = 8) -> Span:
+    """The words around an entity within its sentence (cheap when sentences are unset)."""
+    doc = ent.doc
+    start, end = max(0, ent.start - size), min(len(doc), ent.end + size)
+    if doc.has_annotation("SENT_START"):
+        sent = ent.sent
+        start, end = max(start, sent.start), min(end, sent.end)
+    return doc[start:end]

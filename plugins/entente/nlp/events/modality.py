@@ -1,0 +1,174 @@
+"""Whether an event happened (modality) and when (date), from the words around its predicate.
+
+Modality is read on the predicate and the clauses above it, stopping at a verb of saying:
+- negated: "did not sign", "never met", "no agreement", "failed to reach";
+- planned: "will", "shall", "is going to", "plans/intends/aims/is set to", "signaled intentions",
+  a date after the publication date;
+- hypothetical: "if"/"unless" clauses, "could", "might", "may", "should", "would" (except
+  "X said it would ...", which reports a plan).
+The date is the TIMEX3 of the sentence that the parse attaches to the predicate, else the
+sentence's only date expression, else the publication date.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "must"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+NEGATIONS = {"not", "n't", "never", "no"}
+FAIL_VERBS = {"fail"}
+
+
+def _aux_lemmas(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def negated_here(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "never":
+            return True
+    return False
+
+
+def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[str, bool]:
+    """(modality, refused): refused = an announced refusal ("will not", "failed to")."""
+    negated = negated_here(pred) or (trigger != pred and negated_here(trigger))
+    planned = intent
+    hypothetical = False
+    refused = False
+    cur = pred
+    for depth in range(6):
+        auxes = _aux_lemmas(cur)
+        if auxes & FUTURE_AUX or ({"going"} & auxes) or any(
+                c.dep_ == "aux" and c.lower_ == "to" and cur.head.lemma_ in ("go", "be") for c in cur.children):
+            planned = True
+        if "would" in auxes or "'d" in auxes:
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in lex.reporting_verbs:
+                planned = True
+            else:
+                hypothetical = True
+        if auxes & HYPOTHETICAL_AUX and "must" not in auxes:
+            hypothetical = True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
+            hypothetical = True
+        if cur.dep_ == "ROOT" or cur.head == cur:
+            break
+        head = cur.head
+        if head.lemma_ in lex.reporting_verbs and cur.dep_ in ("ccomp", "xcomp"):
+            # reported speech: the modal of the speaker ("would") marks the act as planned
+            if "would" in auxes or "'d" in auxes:
+                planned, hypothetical = True, hypothetical and bool(auxes & (HYPOTHETICAL_AUX - {"must"}))
+            break
+        if cur.dep_ in ("xcomp", "acl", "ccomp", "pcomp", "pobj", "dobj", "attr", "prep"):
+            hl = head.lemma_.lower()
+            if hl in lex.plan_words and head != trigger:
+                planned = True
+            if hl in FAIL_VERBS:
+                negated = True
+                refused = True
+            if negated_here(head) and cur.dep_ in ("xcomp",):
+                negated = True
+            cur = head
+            continue
+        break
+    if negated and planned:
+        refused = True
+    if negated:
+        return "negated", refused
+    if hypothetical and not planned:
+        return "hypothetical", False
+    if planned:
+        return "planned", False
+    return "asserted", False
+
+
+# ---------------------------------------------------------------------------- dates
+
+def sentence_timexes(doc: Doc, sent: Span) -> list[tuple[dict, Span]]:
+    out = []
+    for tx in doc._.timexes or ():
+        try:
+            start, end = int(tx["start"]), int(tx["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if start < sent.start_char or end > sent.end_char:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        out.append((tx, span))
+    return out
+
+
+def _date_like(tx: dict) -> bool:
+    typ = str(tx.get("type") or "").upper()
+    return typ in ("DATE", "TIME", "") and bool(tx.get("range_start") or tx.get("value"))
+
+
+def _attached(span: Span, pred: Token, trigger: Token) -> bool:
+    """The timex hangs from the predicate's clause (not from another verb's)."""
+    targets = {pred.i, trigger.i}
+    tok = span.root
+    for _ in range(8):
+        if tok.i in targets:
+            return True
+        if tok.head == tok:
+            return False
+        if tok.head.pos_ in ("VERB", "AUX") and tok.head.i not in targets:
+            # another clause's verb: attached only if that verb is a dependent of the predicate
+            # through xcomp/acl ("agreed on Monday to ...", "plans to deploy by 2028")
+            h = tok.head
+            while h.dep_ in ("xcomp", "acl", "ccomp", "advcl") and h.head != h:
+                h = h.head
+                if h.i in targets:
+                    return True
+            return False
+        tok = tok.head
+    return False
+
+
+def event_date(doc: Doc, sent: Span, pred: Token, trigger: Token) -> dict:
+    cands = [(tx, sp) for tx, sp in sentence_timexes(doc, sent) if _date_like(tx)]
+    chosen = None
+    attached = [(tx, sp) for tx, sp in cands if _attached(sp, pred, trigger)]
+    if attached:
+        chosen = min(attached, key=lambda p: abs(p[1].root.i - trigger.i))[0]
+    elif len(cands) == 1:
+        chosen = cands[0][0]
+    if chosen is not None:
+        start = str(chosen.get("range_start") or chosen.get("value") or "")
+        iso = first_day(start)
+        if iso:
+            return {"date": iso, "date_precision": chosen.get("granularity") or _precision(start),
+                    "date_source": "timex", "timex_value": chosen.get("value")}
+    dct = doc._.dct
+    if dct and first_day(str(dct)):
+        return {"date": first_day(str(dct)), "date_precision": "day", "date_source": "publication",
+                "timex_value": None}
+    return {"date": None, "date_precision": None, "date_source": None, "timex_value": None}
+
+
+def first_day(value: str) -> str | None:
+    """The first day a TIMEX3 date value covers ("2028" → "2028-01-01"), None for others."""
+    v = value.strip()
+    if len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
+        return v[:10]
+    if len(v) == 7 and v[4] == "-" and v[:4].isdigit() and v[5:7].isdigit():
+        return v + "-01"
+    if len(v) == 4 and v.isdigit():
+        return v + "-01-01"
+    return None
+
+
+def _precision(value: str) -> str | None:
+    v = value.strip()
+    if len(v) >= 10:
+        return "day"
+    if len(v) == 7:
+        return "month"
+    if len(v) == 4:
+        return "year"
+    return None

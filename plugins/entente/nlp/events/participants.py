@@ -1,0 +1,368 @@
+"""Who did it and to whom: an event's actors and recipients, read off the dependency parse.
+
+Sources are the actor mentions in the grammatical subject (the agent of a passive; a subject
+inherited through "X agreed to cooperate", "X met Y and signed"; the speaker for "X said it
+would ..."). Recipients are the actor mentions in the objects and prepositional phrases of the
+predicate ("with", "between", "to", "against", passive subjects). Coordinations and compound
+actors ("Hungarian and Romanian officials") give one participant each.
+"""
+from __future__ import annotations
+
+from collections import deque
+
+from spacy.tokens import Doc, Span, Token
+
+PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+# Branches never searched for recipients.
+SKIP_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "agent", "punct", "advcl", "relcl",
+             "parataxis", "mark", "aux", "auxpass", "neg", "cc", "npadvmod", "det", "conj",
+             "discourse", "expl", "meta", "dep"}
+# Prepositions that give places and times, not recipients ("killed in Baghdad", "met at Baikonur").
+LOCATIVE_PREPS = {"in", "at", "near", "during", "inside", "outside", "across", "throughout", "within",
+                  "since", "after", "before", "until", "amid", "amidst", "despite", "via", "like",
+                  "around", "aboard", "beyond", "among", "amongst", "under", "over", "as", "because",
+                  "than", "about", "following", "including"}
+# Nouns whose "that" clause names the one asked to act ("its demands that the government grant ...").
+DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "condition", "insistence"}
+# Verbs of going somewhere: their destination is a place ("returned to Thailand", "flew to Milan").
+MOTION_VERBS = {"arrive", "return", "travel", "go", "come", "head", "fly", "sail", "drive", "walk", "leave",
+                "depart", "move", "flee", "relocate", "emigrate"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "you", "them"}
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+def actor_spans(doc: Doc) -> dict[int, Span]:
+    """token index -> the actor mention (linked entity, or unlinked PERSON/ORG/GPE/NORP) covering it."""
+    out = {}
+    for ent in doc.ents:
+        if ent._.actor is None and ent.label_ not in PARTICIPANT_LABELS:
+            continue
+        for t in ent:
+            out[t.i] = ent
+    return out
+
+
+# Actor types that never make an event political on their own: a deal between companies or a
+# newspaper's criticism is not an interaction between political actors.
+NONPOLITICAL_TYPES = {"business", "media"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+def political_weight(ent: Span, political_heads: frozenset = frozenset(), material: bool = False) -> int:
+    """How much a mention makes an event political (precision rules, docs/events.md):
+    0 = not a political actor (unlinked names; companies and media, except as parties to material
+        conflict (`material`: "a journalist killed", "a company's offices raided"); a club or
+        federation named after its country: "UK Athletics", "Athletics Kenya");
+    1 = a political actor that may only describe a place or a person's nationality: the place of the
+        act ("a meeting in Monaco"), a country word on a person or thing that is no role
+        ("Kenyan Bernard Lagat", "Britain's top sprinters", "Russian oil giant"), a demonym standing
+        for one person ("the Moroccan");
+    2 = a political actor taking part: a government, army, IGO, armed group, leader, or a country
+        named as doer or target ("Russia", "the Kremlin", "Chinese troops").
+    """
+    actor = ent._.actor or {}
+    if not actor.get("code"):
+        return 0
+    if actor.get("actor_type") in NONPOLITICAL_TYPES:
+        return 1 if material else 0
+    words = [t for t in ent if not t.is_punct]
+    country_only = actor.get("actor_type") == "country"
+    if country_only and ent.label_ == "ORG" and len(words) >= 2:
+        # an organisation missing from the gazetteer, named after its country: a union or party is a
+        # political actor of that country, a sports body or firm is not
+        return 1 if any(t.lemma_.lower() in political_heads for t in ent) else 0
+    if country_only and ent.label_ in ("FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
+        return 0        # "Hotel Rwanda": a building, film or product named after a country
+    root = ent.root
+    if country_only and ent.label_ == "PERSON" and not root.tag_.endswith("S"):
+        return 1        # "Kenyan Bernard Lagat": a person of that country ("Bosnian Serbs" stay a group)
+    cur = root
+    for _ in range(3):     # "in Karol Bagh, New Delhi", "at a meeting in Norway"
+        if cur.dep_ in ("pobj",) and cur.head.dep_ in ("prep", "conj"):
+            if cur.head.lower_ in LOCATIVE_PREPS:
+                return 1
+            if cur.head.lower_ in ("to", "for", "from") and cur.head.head.lemma_.lower() in MOTION_VERBS:
+                return 1    # "flew to Milan for talks": the destination of a journey is a place
+            break
+        if cur.dep_ not in ("appos", "conj", "compound") or cur.head == cur:
+            break
+        cur = cur.head
+    if country_only and root.dep_ in MODIFIER_DEPS | {"npadvmod"} and not (ent.start <= root.head.i < ent.end):
+        head = root.head
+        if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN") or \
+                head.lemma_.lower() not in political_heads:
+            return 1    # "Britain's top sprinters", "Canada-based company", "Russian oil giant"
+    if ent.label_ == "NORP" and root.tag_ in ("NNP", "NN", "JJ") and root.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") and not root.text.endswith("s"):
+        return 1        # "the Moroccan will not commit himself": one person
+    return 2
+
+
+def participant(ent: Span) -> dict:
+    actor = ent._.actor or {}
+    return {"text": ent.text, "start": ent.start_char, "end": ent.end_char,
+            "actor_id": actor.get("actor_id"), "code": actor.get("code"),
+            "country": actor.get("country_code")}
+
+
+def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: set[int] = frozenset(),
+             locative: bool = True, include_root: bool = True) -> list[tuple[int, Span]]:
+    """Breadth-first walk under `root`: (depth, mention) for each actor mention found.
+
+    Conjuncts cost no depth ("Russia and the United States" are at the same depth)."""
+    found, seen_ents = [], set()
+    queue = deque([(root, 0)])
+    seen = {root.i}
+    while queue:
+        tok, depth = queue.popleft()
+        if tok.i in skip:
+            continue
+        if tok.i in actors and (include_root or tok != root):
+            ent = actors[tok.i]
+            if ent.start not in seen_ents:
+                seen_ents.add(ent.start)
+                found.append((depth, ent))
+        for c in tok.children:
+            if c.i in seen or c.i in skip:
+                continue
+            if c.dep_ in skip_deps and not (c.dep_ == "conj" and tok != root):
+                continue
+            if locative and c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+                continue
+            seen.add(c.i)
+            queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
+    return found
+
+
+def _closest(found: list[tuple[int, Span]], slack: int = 1) -> list[Span]:
+    """The mentions nearest the head; linked mentions win over unlinked ones
+    ("British Defence Secretary Tom King" -> the British government, not the unlinked name)."""
+    if not found:
+        return []
+    linked = [(d, e) for d, e in found if e._.actor is not None]
+    pool = linked or found
+    best = min(d for d, _ in pool)
+    return [e for d, e in pool if d <= best + slack]
+
+
+def _subject(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ in SUBJ_DEPS:
+            return c
+    return None
+
+
+def _passive_subject(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ in PASSIVE_SUBJ_DEPS:
+            return c
+    return None
+
+
+def _agent(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def mentions_in(tok: Token, actors: dict[int, Span], skip: set[int] = frozenset()) -> list[Span]:
+    """Mentions in a noun phrase; its place stands for it when nothing else does
+    ("Police in Belarus", "Demonstrators in Baghdad")."""
+    deps = {"relcl", "punct", "advcl", "parataxis"}
+    found = _collect(tok, actors, skip_deps=deps, skip=skip, locative=True)
+    if not found:
+        found = _collect(tok, actors, skip_deps=deps, skip=skip, locative=False)
+    return _closest(found)
+
+
+def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
+    """'X said it would ...', 'X, which signed ...': the mention the pronoun stands for."""
+    cur = pred
+    for _ in range(5):
+        if cur.dep_ == "relcl":
+            return mentions_in(cur.head, actors)
+        if cur.head == cur:
+            return []
+        cur = cur.head
+        subj = _subject(cur)
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            return mentions_in(subj, actors)
+    return []
+
+
+def _antecedent(tok: Token, actors: dict[int, Span]) -> list[Span]:
+    """'X said their forces had completed their withdrawal': the nearest subject above `tok`
+    that names an actor."""
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur:
+            return []
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _subject(cur)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                found = mentions_in(subj, actors)
+                if found:
+                    return found
+    return []
+
+
+def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Token | None]:
+    """Actor mentions that did the act, and the subject token they came from."""
+    cur = pred
+    via_conj = False
+    for _ in range(5):
+        if via_conj and _subject(cur) is None and _passive_subject(cur) is not None:
+            # "X has been indicted ... and will resign": the shared subject, not the agent
+            subj = _passive_subject(cur)
+            return mentions_in(subj, actors), subj
+        agent = _agent(cur)
+        if agent is not None:
+            return mentions_in(agent, actors), agent
+        subj = _subject(cur)
+        if subj is not None:
+            if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
+                return _resolve_pronoun(cur, actors), subj
+            found = mentions_in(subj, actors)
+            if not found and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children):
+                found = _antecedent(cur, actors)      # "X said their forces had withdrawn"
+            return found, subj
+        if _passive_subject(cur) is not None:
+            return [], None
+        # subjectless: inherit through "X agreed to cooperate", "X met Y and signed", "X, seeking ..."
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head != cur:
+            if cur.dep_ == "acl" and cur.head.pos_ not in ("VERB", "AUX"):
+                # "intentions to deploy": the noun's own verb
+                nxt = cur.head
+                if nxt.dep_ in ("dobj", "pobj", "attr") and nxt.head.pos_ in ("VERB", "AUX"):
+                    cur = nxt.head
+                    continue
+                return [], None
+            via_conj = cur.dep_ == "conj"
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                # pcomp under a preposition: climb to the verb
+                while cur.pos_ not in ("VERB", "AUX") and cur.head != cur:
+                    cur = cur.head
+            continue
+        break
+    return [], None
+
+
+def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
+    """'Russia's invasion', 'Russian-American talks', 'the attack by X'."""
+    found = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors:
+            found.append(actors[c.i])
+        elif c.dep_ == "poss" and c.lower_ in PRONOUNS:
+            found.extend(_antecedent(noun, actors))
+        elif c.dep_ == "poss":
+            found.extend(mentions_in(c, actors))
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found.extend(mentions_in(g, actors))
+    return found
+
+
+def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclude: set[int]) -> list[Span]:
+    """Actor mentions in the objects of the predicate and of the trigger (if a noun under a light verb)."""
+    found: list[tuple[int, Span]] = []
+    # "demanded that the US cancel ...", "said Libya must hand over ...": the addressee is the
+    # subject of the complement clause
+    clauses = [c for c in pred.children if c.dep_ == "ccomp"]
+    if trigger != pred and trigger.dep_ == "ccomp" and trigger.head == pred and trigger not in clauses:
+        clauses.append(trigger)
+    # "pushed for the US to support ...": a "for X to" clause; "insisted on its demands that the
+    # government grant ...": a "that" clause on the demanded thing
+    for h in {pred, trigger}:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                clauses.append(c)
+            nouns = [c] if c.dep_ in ("dobj", "attr") else \
+                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+            for n in nouns:
+                if n.lemma_.lower() not in DEMANDED_NOUNS:
+                    continue
+                clauses.extend(a for a in n.children if a.dep_ == "acl"
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
+    for c in clauses:
+        subj = _subject(c) or _passive_subject(c)
+        if subj is not None and subj.lower_ not in PRONOUNS and not any(t.i in exclude for t in subj.subtree):
+            found.extend((0, e) for e in mentions_in(subj, actors))
+    passive = _passive_subject(pred)
+    if passive is not None and _subject(pred) is None and not any(
+            t.i in exclude for t in passive.subtree):
+        found.extend((0, e) for e in mentions_in(passive, actors))
+    roots = [pred] if trigger == pred else [pred, trigger]
+    for root in roots:
+        found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, include_root=root == trigger and root != pred))
+    if not found:
+        # no object or partner: the place of the act is its target ("arrived in Amman",
+        # "set up a centre in Tokyo", "aid to refugees in Liberia")
+        for root in roots:
+            found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, locative=False,
+                                  include_root=root == trigger and root != pred))
+        found = [(d, e) for d, e in found if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
+    return _closest(found, slack=0)
+
+
+def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
+    """Mentions under 'between X and Y' / 'among X, Y and Z' attached to `tok`."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(e for _, e in _collect(g, actors, skip_deps={"relcl", "punct"}, locative=True))
+    return out
+
+
+CONDITION_MARKS = {"if", "unless"}
+PURPOSE_LEMMAS = {"protest", "demand", "press", "denounce", "condemn", "oppose", "show", "express",
+                  "urge", "force", "pressure", "support"}
+
+
+def clause_recipients(pred: Token, trigger: Token, actors: dict[int, Span], exclude: set[int]) -> list[Span]:
+    """Recipients outside the predicate's own objects, for acts that name none there:
+    the subject of a condition ("threatened to strike unless Israel rescinded ..."), the objects of
+    a purpose clause ("began a hunger strike to protest President X's failure", "blocked roads to
+    demand reforms from the government") or of "in protest at/against"."""
+    found: list[Span] = []
+    heads = [pred] if trigger == pred else [pred, trigger]
+    # complements of complements: "threatened to stop talks if ...", "refused to allow ..."
+    for h in list(heads):
+        heads.extend(c for c in h.children if c.dep_ == "xcomp")
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "advcl":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if marks & CONDITION_MARKS:
+                subj = _subject(c) or _passive_subject(c)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    found.extend(e for e in mentions_in(subj, actors, skip=exclude)
+                                 if e.start not in exclude)
+            elif c.lemma_.lower() in PURPOSE_LEMMAS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                found.extend(find_recipients(c, c, actors, exclude))
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in ("protest", "defiance", "opposition", "response"):
+                        for gg in g.children:
+                            if gg.dep_ == "prep" and gg.lower_ in ("at", "against", "of", "to", "over"):
+                                found.extend(e for d, e in _collect(gg, actors, skip_deps=SKIP_DEPS, skip=exclude))
+            if c.dep_ == "prep" and c.lower_ in ("against",):
+                found.extend(e for d, e in _collect(c, actors, skip_deps=SKIP_DEPS, skip=exclude))
+    out, seen = [], set()
+    for e in found:
+        if e.start not in seen and not any(t.i in exclude for t in e):
+            seen.add(e.start)
+            out.append(e)
+    return out

@@ -1,0 +1,175 @@
+"""The phases that turn a trigger into an event, in order (coder.py runs them):
+
+1. category   — the trigger's entry, or the act of the complement an intent word governs;
+2. participants — who did it and to whom, from the parse (participants.py);
+3. parties    — one record per actor; a mention is never its own recipient;
+4. (vetoes and rewrites: rules.py)
+5. modality   — asserted, planned, negated or hypothetical, and CAMEO's reading of plans;
+6. date       — the date of the event's own clause, else the publication date;
+7. context and confidence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from entente.nlp.events import rules
+from entente.nlp.events.candidate import Candidate
+from entente.nlp.events.modality import event_date, modality, negated_here
+from entente.nlp.events.participants import (between_pairs, clause_recipients, find_recipients,
+                                             find_sources, mentions_in, noun_own_sources,
+                                             participant)
+
+BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst",
+                    "despite", "in", "at", "of", "over", "under", "from", "for", "as", "because",
+                    "like", "than"}
+# Passive forms that state the subject's own stance or act ("is opposed to", "were demobilized",
+# "forces were engaged in ...": the subject does it).
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise",
+                    "disarm", "engage", "involve"}
+
+
+def complement_category(c: Candidate) -> None:
+    """An intent word ("pledged", "offered", "intentions") takes its complement's act."""
+    if not (c.entry.intent and c.complements):
+        return
+    closest = min(c.complements, key=lambda j: abs(j - c.trigger.i))
+    entry, comp_pred = c.triggers[closest]
+    c.type, c.cameo, c.intensity = entry.type, entry.cameo, entry.intensity
+    c.context = c.context or entry.context
+    refused = negated_here(comp_pred) or negated_here(c.doc[closest])
+    rules.promise_not_to_act(c, refused)
+
+
+def find_participants(c: Candidate) -> bool:
+    """Sources and recipients from the parse; False when an event noun has no doer of its own
+    or stands in a background phrase ("after days of battles")."""
+    trig, pred = c.trigger, c.predicate
+    pairs: list[Span] = []
+    if c.is_noun_event:
+        if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS:
+            return False
+        sources = noun_own_sources(trig, c.actors)
+        pairs = between_pairs(trig, c.actors)
+        if not sources and pairs:
+            sources, pairs = pairs[:1], pairs[1:]
+        if not sources:
+            return False
+    else:
+        sources, _ = find_sources(pred, c.actors)
+        if not sources and stative_subject_acts(c):
+            sources = subject_mentions(c)
+    starts = {p.start for p in pairs}
+    c.sources = sources
+    c.recipients = pairs + [e for e in find_recipients(trig, pred, c.actors, token_set(sources))
+                            if e.start not in starts]
+    return True
+
+
+def stative_subject_acts(c: Candidate) -> bool:
+    """"Israel is opposed to ...", "Vietnam is committed to ...", "demobilized guerrillas":
+    an intent word or an adjectival passive names its subject as the doer."""
+    return (c.entry.intent or c.trigger.tag_ == "VBN" and c.trigger.dep_ == "acomp"
+            or c.predicate.lemma_.lower() in STATIVE_PASSIVES)
+
+
+def subject_mentions(c: Candidate) -> list[Span]:
+    pred = c.predicate
+    holders = [pred, pred.head] if pred.dep_ == "acomp" else [pred]   # "Japan is opposed to"
+    subject = next((child for h in holders for child in h.children
+                    if child.dep_ in ("nsubjpass", "nsubj")), None)
+    return mentions_in(subject, c.actors) if subject is not None else []
+
+
+def clause_participants(c: Candidate) -> None:
+    """Recipients outside the predicate's own objects (conditions, purposes), and unnamed
+    crowds coded by the place they protest in ("thousands blocked streets in Hong Kong")."""
+    if not c.recipients:
+        c.recipients = clause_recipients(c.predicate, c.trigger, c.actors, token_set(c.sources))
+    if c.type == "PROTEST" and not c.sources and c.recipients and all(
+            e.label_ in ("GPE", "LOC") for e in c.recipients):
+        c.sources = c.recipients
+        c.recipients = clause_recipients(c.predicate, c.trigger, c.actors, token_set(c.sources))
+
+
+def party_records(c: Candidate) -> bool:
+    """One participant record per actor; False when there is none.
+
+    The same actor named twice (a headline and its sentence: "UK Athletics agrees new kit deal
+    UK Athletics has agreed ...") is not its own recipient; other mentions of the same country
+    are ("Algerian landowners ... Algerian government forces")."""
+    c.source_parts = dedupe([participant(e) for e in c.sources])
+    starts = {e.start for e in c.sources}
+    names = {(str((e._.actor or {}).get("actor_id")), e.text.lower()) for e in c.sources}
+    c.recipients = [e for e in c.recipients if e.start not in starts
+                    and (str((e._.actor or {}).get("actor_id")), e.text.lower()) not in names]
+    c.recipient_parts = dedupe([participant(e) for e in c.recipients])
+    return bool(c.source_parts or c.recipient_parts)
+
+
+def read_modality(c: Candidate) -> None:
+    """Modality from the words around the predicate, then CAMEO's reading of plans,
+    conditions and refusals (rules.MODALITY_REWRITES)."""
+    c.modality, c.refused = modality(c.trigger, c.predicate, c.lex, intent=c.entry.intent)
+    if c.refused_complement:
+        c.modality = "asserted"     # the refusal or the promise itself is the act
+    rules.rewrite_for_modality(c)
+
+
+def read_date(c: Candidate) -> None:
+    """The date of the event's clause; an asserted event dated after the publication, not in
+    the past tense, is planned."""
+    c.date = event_date(c.doc, c.sent, c.predicate, c.trigger)
+    dct = c.doc._.dct
+    if c.modality == "asserted" and c.date["date_source"] == "timex" and dct and c.date["date"] \
+            and c.date["date"] > str(dct)[:10] and c.trigger.tag_ not in ("VBD", "VBN"):
+        c.modality = "planned"
+
+
+def read_context(c: Candidate) -> None:
+    """On what: the context whose words the sentence holds most of; material conflict in a
+    military sentence is "military"."""
+    if c.context is not None:
+        return
+    best, best_count = None, 0
+    for name, words in c.lex.contexts.items():
+        count = len(c.sentence_lemmas & words)
+        if count > best_count:
+            best, best_count = name, count
+    if best is None and c.quad == 4 and military_sentence(c):
+        best = "military"
+    c.context = best
+
+
+def military_sentence(c: Candidate) -> bool:
+    if c.sentence_lemmas & c.lex.military_words:
+        return True
+    return any(str((c.actors[t.i]._.actor or {}).get("code", "") or "").endswith("MIL")
+               for t in c.sent if t.i in c.actors)
+
+
+def score_confidence(c: Candidate) -> None:
+    """How sure the coding is: linked doers and targets, a verb trigger; less for hypotheses."""
+    src, rec = c.source_parts, c.recipient_parts
+    confidence = 0.45
+    confidence += 0.2 if any(p["code"] for p in src) else (0.05 if src else 0.0)
+    confidence += 0.15 if any(p["code"] for p in rec) else (0.05 if rec else 0.0)
+    confidence += 0.1 if c.trigger.pos_ == "VERB" or c.predicate != c.trigger else 0.0
+    confidence -= 0.15 if c.modality == "hypothetical" else 0.0
+    c.confidence = round(max(0.05, min(0.99, confidence)), 2)
+
+
+def token_set(mentions: list[Span]) -> set[int]:
+    return {t.i for e in mentions for t in e}
+
+
+def dedupe(parts: list[dict]) -> list[dict]:
+    """One participant per actor; unlinked mentions only when no linked one is there."""
+    out, keys = [], set()
+    linked = any(p["code"] for p in parts)
+    for p in parts:
+        key = p["code"] or p["text"]
+        if key in keys or (linked and not p["code"]):
+            continue
+        keys.add(key)
+        out.append(p)
+    return out

@@ -1,0 +1,224 @@
+"""The named rules of event coding: category rewrites and vetoes.
+
+Every rule covers a class of cases, has a name and a docstring, and is tested with a table of
+sentences (tests/nlp/test_event_rules.py). A *veto* is a predicate on a `Candidate`: True means
+the trigger's sense here is not an event between political actors, and nothing is coded. A
+*rewrite* changes the category the way CAMEO codes the case (plans, conditions, refusals,
+military means, joint exercises).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Span, Token
+
+from entente.nlp.events.candidate import Candidate
+from entente.nlp.events.lexicon import subject_lemmas, token_lemma
+from entente.nlp.events.participants import political_weight
+
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+
+
+# ------------------------------------------------------------------ vetoes
+
+def accident_without_doer(c: Candidate) -> bool:
+    """Deaths in a crash, a flood, an epidemic are nobody's act: material conflict in a sentence
+    about an accident, with no named doer or with the accident as the subject, is not coded."""
+    lex = c.lex
+    return c.quad == 4 and bool(c.sentence_lemmas & lex.accident_words) and (
+        not c.source_parts or bool(subject_lemmas(c.predicate) & lex.accident_words))
+
+
+def no_political_actor(c: Candidate) -> bool:
+    """An event needs a political actor among its participants: unlinked names, companies and
+    media (except as parties to material conflict) and clubs named after a country are not."""
+    return political_weight_of(c) == 0
+
+
+def everyday_sense(c: Candidate) -> bool:
+    """A trigger with an everyday or sport sense ("meeting", "battle", "deal", "help") needs a
+    political actor taking part as doer or target, not only as the place or a nationality —
+    unless its object or modifier fixes the sense, or its own subject or object is a political
+    noun ("rebels attacked", "leaders of the coalition agreed")."""
+    return (political_weight_of(c) < 2 and token_lemma(c.trigger) in c.lex.ambiguous
+            and not c.entry.constrained and not political_arguments(c))
+
+
+def sport_teams(c: Candidate) -> bool:
+    """In a sentence about sport, countries and cities are teams ("the clash with Barcelona"):
+    an ambiguous trigger there needs a government body, army, court or IGO taking part."""
+    return (token_lemma(c.trigger) in c.lex.ambiguous and bool(c.sentence_lemmas
+                                                                & c.lex.sport_words)
+            and not any(state_body(e) for e in c.mentions))
+
+
+def below_confidence(c: Candidate, minimum: float) -> bool:
+    """The component's `min_confidence` (0 by default: nothing is dropped)."""
+    return c.confidence < minimum
+
+
+# In order: the first that holds vetoes the event.
+VETOES: tuple[Callable[[Candidate], bool], ...] = (
+    accident_without_doer, no_political_actor, everyday_sense, sport_teams)
+
+
+def first_veto(c: Candidate) -> str | None:
+    """The name of the first veto that holds, or None."""
+    return next((veto.__name__ for veto in VETOES if veto(c)), None)
+
+
+def political_weight_of(c: Candidate) -> int:
+    heads = c.lex.political_heads | c.lex.military_words
+    return max((political_weight(e, heads, c.quad == 4) for e in c.mentions), default=0)
+
+
+def political_arguments(c: Candidate) -> bool:
+    """The trigger's own subject or object is a political noun ("Leaders of the opposition
+    coalition agreed ...", "rebels attacked ...")."""
+    heads = c.lex.political_heads | c.lex.military_words
+    args = []
+    for head in {c.trigger, c.predicate}:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                args.append(child)
+            elif child.dep_ == "agent":
+                args.extend(g for g in child.children if g.dep_ == "pobj")
+    for arg in list(args):
+        args.extend(arg.conjuncts)
+    return any(arg.lemma_.lower() in heads for arg in args)
+
+
+def state_body(mention: Span) -> bool:
+    """A government, army, police, court, legislature or intelligence service, or an IGO."""
+    code = str((mention._.actor or {}).get("code") or "")
+    return code.startswith("IGO") or code[3:6] in STATE_SECTORS
+
+
+# ------------------------------------------------------------------ rewrites
+
+def promise_not_to_act(c: Candidate, complement_refused: bool) -> None:
+    """An intent word takes its complement's act ("pledged to withdraw"); a promise *not* to
+    cooperate is a refusal (REJECT 120), a promise not to use force is intent to de-escalate
+    (AGREE 035), and the promise itself is asserted ("vowed never to return the land")."""
+    if not complement_refused:
+        return
+    c.refused_complement = True
+    if c.quad in (1, 2):
+        c.recode("REJECT", "120")
+    elif c.quad == 4:
+        c.recode("AGREE", "035")
+
+
+def military_means(c: Candidate) -> None:
+    """Conventional force (CAMEO 19) when soldiers or weapons of war do it; killings and
+    bombings by others are unconventional violence (18), whoever the victims are."""
+    mil = c.entry.mil
+    if mil and military_act(c):
+        c.recode(mil.get("type", c.type), str(mil.get("cameo", c.cameo)),
+                 float(mil.get("intensity", c.intensity)))
+
+
+def joint_exercise(c: Candidate) -> None:
+    """Exercises held together ("X and Y held joint drills", "drills with Y") are military
+    cooperation, not a show of force."""
+    joint = c.entry.joint
+    together = len(c.source_parts) > 1 or any(
+        child.dep_ == "prep" and child.lower_ == "with" for child in c.predicate.children)
+    if joint and together:
+        category = joint.get("type", c.type)
+        c.recode(category, str(joint.get("cameo", c.cameo)),
+                 float(joint.get("intensity", c.lex.categories[category]["intensity"])))
+
+
+def military_act(c: Candidate) -> bool:
+    """The doer is an army (a MIL actor, "troops", "forces", "warplanes") or the means are
+    weapons of war ("artillery fire", "air raid", "with tanks")."""
+    if any(str((e._.actor or {}).get("code") or "").endswith("MIL") for e in c.sources):
+        return True
+    words = c.lex.military_words
+
+    def army(t: Token) -> bool:     # "suicide bombers" are no air force
+        return t.lemma_.lower() in words and not any(ch.lower_ == "suicide" for ch in t.children)
+
+    return (any(_army_noun_of(e, army) for e in c.sources)
+            or any(army(t) for d in c.predicate.children if d.dep_ in ("nsubj", "agent")
+                   for t in d.subtree)
+            or _weapons_of_war(c.trigger, words))
+
+
+def _army_noun_of(mention: Span, army: Callable[[Token], bool]) -> bool:
+    """"Vietnamese-led forces", "Israeli troops": the noun the actor modifies (through a
+    participle)."""
+    cur = mention.root
+    for _ in range(2):
+        if cur.dep_ not in ("amod", "compound", "poss", "npadvmod", "nmod") or cur.head == cur:
+            return False
+        cur = cur.head
+        if army(cur):
+            return True
+    return False
+
+
+def _weapons_of_war(trigger: Token, words: frozenset) -> bool:
+    for child in trigger.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in words:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("with", "by") and any(
+                t.lemma_.lower() in words for t in child.subtree):
+            return True
+    return False
+
+
+def conditional_threat(c: Candidate) -> bool:
+    """"will withdraw its force unless ...": a conditional announcement is a threat (CAMEO 13)."""
+    unless = any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                               for m in child.children)
+                 for head in {c.predicate, c.trigger} for child in head.children)
+    if c.modality == "planned" and unless and c.type not in ("THREATEN", "DEMAND"):
+        c.recode("THREATEN", c.lex.threat_cameo.get(c.type, "130"))
+        return True
+    return False
+
+
+def planned_protest(c: Candidate) -> bool:
+    """"said they would boycott ...": a threat to protest (CAMEO 133)."""
+    if c.modality in ("planned", "hypothetical") and c.type == "PROTEST":
+        c.recode("THREATEN", "133")
+        return True
+    return False
+
+
+def announced_refusal(c: Candidate) -> bool:
+    """"will not accept", "failed to reach": refused cooperation is a rejection (CAMEO 12),
+    asserted."""
+    if c.modality == "negated" and c.refused and c.quad in (1, 2):
+        c.recode("REJECT", "120")
+        c.modality = "asserted"
+        return True
+    return False
+
+
+def intended_cooperation(c: Candidate) -> bool:
+    """Planned cooperation is CAMEO's "express intent to ..." (03x, AGREE)."""
+    if c.modality == "planned" and c.quad in (1, 2) and c.type != "AGREE":
+        c.recode("AGREE", c.lex.intent_cameo.get(c.type, "030"))
+        return True
+    return False
+
+
+def intended_force(c: Candidate) -> bool:
+    """Planned or conditional material conflict is a threat (13x, THREATEN)."""
+    if c.modality in ("planned", "hypothetical") and c.quad == 4:
+        c.recode("THREATEN", c.lex.threat_cameo.get(c.type, "130"))
+        return True
+    return False
+
+
+# In order: the first that applies rewrites the category (CAMEO reads plans this way).
+MODALITY_REWRITES: tuple[Callable[[Candidate], bool], ...] = (
+    conditional_threat, planned_protest, announced_refusal, intended_cooperation, intended_force)
+
+
+def rewrite_for_modality(c: Candidate) -> str | None:
+    """Apply the first modality rewrite that holds; its name, or None."""
+    return next((rule.__name__ for rule in MODALITY_REWRITES if rule(c)), None)

@@ -1,0 +1,144 @@
+"""Phase 1 of event coding: the triggers of a sentence and which of them govern others.
+
+A trigger is a token matching a lexicon entry (lexicon.py); its *predicate* is the verb that
+carries it — itself for a verb, the light verb or verb of saying for an event noun ("held
+*talks*", "announced an *agreement*"), the verb whose purpose it is ("returned to Geneva for
+*talks*"). A trigger governed by another ("agreed to *cooperate*", "refused to *meet*") is that
+trigger's complement, not an event of its own.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from entente.nlp.events.lexicon import NOUN_POS, Entry, Lexicon, governing_verb, token_lemma
+
+BREAK_DEPS = {"conj", "relcl", "parataxis"}
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod", "attr", "appos"}
+# Token entity types that are never triggers ("on 5-6 March", "the Battle of Britain", "Peace Treaty").
+NON_TRIGGER_ENTS = {"DATE", "TIME", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MONEY", "QUANTITY",
+                    "CARDINAL", "ORDINAL", "PERCENT"}
+SAY_NOUNS = {"reminder", "statement", "warning", "declaration", "message", "letter", "note",
+             "insistence"}
+# Prepositions of time and circumstance: an event noun behind them is background to the verb that
+# governs it ("held a news conference *after* the talks", "reported ... *despite* hours of
+# negotiations"), never carried by it.
+UNCARRIED_PREPS = {"despite", "during", "after", "before", "following", "since", "amid", "amidst",
+                   "because", "like", "than", "until"}
+MUST_DEMAND = Entry(lemmas=("must",), type="DEMAND", cameo="100", intensity=-5.0)
+
+Triggers = dict[int, tuple[Entry, Token]]     # trigger token index → (entry, predicate)
+
+
+def find_triggers(lex: Lexicon, sent: Span, actors: dict[int, Span]) -> Triggers:
+    """token index → (entry, predicate): the verb that carries the event."""
+    triggers: Triggers = {}
+    for tok in sent:
+        if _never_a_trigger(tok, actors):
+            continue
+        entry = lex.match(tok, set(actors))
+        if entry is not None:
+            triggers[tok.i] = (entry, tok)
+    triggers.update(reported_demands(lex, sent, actors))
+    for i, (entry, pred) in list(triggers.items()):
+        tok = sent.doc[i]
+        if tok.pos_ in NOUN_POS and pred == tok:
+            carrier = noun_carrier(lex, tok, triggers)
+            if carrier is not None:
+                triggers[i] = (entry, carrier)
+    return triggers
+
+
+def _never_a_trigger(tok: Token, actors: dict[int, Span]) -> bool:
+    if tok.i in actors or tok.ent_type_ in NON_TRIGGER_ENTS:
+        return True
+    if tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS:
+        return True    # "the wounded", "seized weapons": a participle used as a noun or adjective
+    # "war games", "aid groups", "protest leaders": modifiers, not acts
+    return tok.pos_ in NOUN_POS and tok.dep_ in ("compound", "amod", "poss")
+
+
+def reported_demands(lex: Lexicon, sent: Span, actors: dict[int, Span]) -> Triggers:
+    """"X said Y must withdraw", "a reminder to Iraq that it must cooperate": a demand by the
+    speaker, whatever the demanded act (the clause's verb → (DEMAND, the speaker's verb))."""
+    demands: Triggers = {}
+    for tok in sent:
+        if _never_a_trigger(tok, actors):
+            continue
+        saying = tok.lemma_ in lex.reporting_verbs or (tok.pos_ in NOUN_POS
+                                                       and tok.lemma_ in SAY_NOUNS)
+        if not saying:
+            continue
+        speaker_verb = tok if tok.pos_ not in NOUN_POS else governing_verb(tok)
+        for c in tok.children:
+            if speaker_verb is not None and c.dep_ in ("ccomp", "acl") and \
+                    any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
+                demands[c.i] = (MUST_DEMAND, speaker_verb)
+    return demands
+
+
+def noun_carrier(lex: Lexicon, tok: Token, triggers: Triggers) -> Token | None:
+    """The verb that carries an event noun: a light verb or a verb of saying ("held talks",
+    "announced an agreement"), or a verb of going whose purpose it is ("returned to Geneva for
+    talks", "was put under investigation"); None when it stands alone."""
+    gov = governing_verb(tok)
+    if gov is not None and gov.i not in triggers:
+        preps = path_preps(tok, gov)
+        if any(p.lower_ in UNCARRIED_PREPS for p in preps):
+            gov = None   # "... despite hours of negotiations": background, not carried
+        elif token_lemma(gov) in lex.reporting_verbs and any(p.lower_ != "of" for p in preps):
+            gov = None   # a verb of saying carries only its object ("announced an agreement")
+        if gov is not None and (token_lemma(gov) in lex.light_verbs
+                                or token_lemma(gov) in lex.reporting_verbs):
+            return gov
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and token_lemma(head.head) in lex.carrier_preps.get(head.lower_, ()) \
+            and head.head.i not in triggers and not passive_journey(head.head, head):
+        return head.head
+    return None
+
+
+def passive_journey(verb: Token, prep: Token) -> bool:
+    """A journey verb in the passive is no journey: "questions were left for later negotiations"."""
+    return prep.lower_ == "for" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def path_preps(tok: Token, gov: Token) -> list[Token]:
+    """The prepositions between an event noun and the verb that carries it."""
+    out, cur = [], tok
+    for _ in range(8):
+        if cur == gov or cur.head == cur:
+            break
+        cur = cur.head
+        if cur.dep_ in ("prep", "agent") and cur != gov:
+            out.append(cur)
+    return out
+
+
+def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
+    """The trigger that governs trigger i ("agreed to *cooperate*"), if any."""
+    _, pred = triggers[i]
+    own = {i, pred.i}
+    cur = doc[i]
+    for _ in range(12):
+        if cur.head == cur or (cur.dep_ in BREAK_DEPS and (cur.i not in own or cur.i == pred.i)):
+            return None
+        cur = cur.head
+        if cur.i not in own:
+            if cur.i in triggers:
+                return cur.i
+            for j, (_, p) in triggers.items():
+                if j != i and p.i == cur.i and p.i != doc[j].i and j not in own:
+                    # cur is the light verb of another event noun: that noun's event governs
+                    return j
+    return None
+
+
+def dominated_by(triggers: Triggers, doc: Doc) -> dict[int, int]:
+    """trigger index → the trigger that governs it (for the governed ones only)."""
+    dominated = {}
+    for i in triggers:
+        governor = dominator(i, triggers, doc)
+        if governor is not None:
+            dominated[i] = governor
+    return dominated

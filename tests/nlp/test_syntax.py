@@ -1,0 +1,115 @@
+"""Selective syntax: only sentences that may hold an event or a date are tagged and parsed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from entente.nlp.events.lexicon import token_lemma
+from entente.nlp.syntax.inflection import lemma_candidates
+from entente.nlp.pipeline import build_nlp
+from entente.settings import Settings
+
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "articles"
+
+
+@pytest.fixture(scope="module")
+def selective():
+    return build_nlp(Settings(selective_syntax=True))
+
+
+@pytest.fixture(scope="module")
+def full():
+    return build_nlp(Settings(selective_syntax=False))
+
+
+def annotate(nlp, text, dct="2022-07-20"):
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return nlp(doc)
+
+
+def parsed(sent) -> bool:
+    return any(tok.dep_ for tok in sent)
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("signed", "sign"), ("agreeing", "agree"), ("supplies", "supply"), ("banned", "ban"),
+    ("committed", "commit"), ("met", "meet"), ("held", "hold"), ("fought", "fight"),
+    ("withdrew", "withdraw"), ("crises", "crisis"), ("closest", "close"), ("talks", "talk"),
+    ("was", "be"), ("said", "say"), ("best", "good")])
+def test_lemma_candidates_contain_the_lemma(form, lemma):
+    assert lemma in lemma_candidates(form)
+
+
+def test_lemma_candidates_cover_every_lemma_the_model_gives_in_our_samples(full):
+    """The selection is only sound if no trigger hides behind a form we cannot undo."""
+    lexicon = full.get_pipe("entente_events").lex
+    words = set(lexicon.index) | lexicon.reporting_verbs | {"must"}
+    for entries in lexicon.index.values():
+        for entry in entries:
+            words |= entry.obj | entry.prep | entry.mod | entry.obj_of
+    missed = set()
+    for path in sorted(SAMPLES.glob("*.txt")):
+        for tok in annotate(full, path.read_text(encoding="utf-8")):
+            lemma = token_lemma(tok)
+            if lemma in words and lemma not in lemma_candidates(tok.lower_):
+                missed.add((tok.text, lemma))
+    assert not missed
+
+
+def test_sentences_without_event_or_date_are_not_parsed(selective):
+    doc = annotate(selective, "Roscosmos and NASA agreed on July 15, 2022 to share flights to the "
+                              "station. The weather in Houston was mild and dry. The crew enjoyed "
+                              "the view.")
+    sents = list(doc.sents)
+    assert [parsed(s) for s in sents] == [True, False, False]
+    assert [e["type"] for e in doc._.events] == ["AGREE"]
+    assert doc._.events[0]["date"] == "2022-07-15"
+    unparsed = sents[1]
+    assert all(tok.tag_ == "" and tok.lemma_ == "" and tok.head == tok for tok in unparsed)
+    assert doc.ents                     # entities are found everywhere, parsed or not
+
+
+def test_a_trigger_without_a_linked_actor_needs_no_parse(selective):
+    doc = annotate(selective, "The neighbours support the plan and agreed to share the garden. "
+                              "Nobody objected.")
+    assert not any(parsed(s) for s in doc.sents)
+    assert doc._.events == []
+
+
+def test_date_sentences_are_parsed_for_tense(selective):
+    doc = annotate(selective, "The committee met on Tuesday.", dct="2022-07-21")
+    assert all(parsed(s) for s in doc.sents)
+    assert [t["value"] for t in doc._.timexes] == ["2022-07-19"]   # past tense: the last Tuesday
+
+
+def test_parsed_sentences_match_the_model_parsing_them_alone(selective, full):
+    text = ("The weather was mild. France and Germany signed a treaty on energy in Berlin. "
+            "Fans cheered.")
+    doc = annotate(selective, text)
+    sent = [s for s in doc.sents if parsed(s)][0]
+    alone = annotate(full, sent.text)
+    assert [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i - sent.start) for t in sent] == \
+        [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in alone]
+
+
+def test_sentence_boundaries_are_the_senters_and_blank_lines(selective):
+    text = "Russia and the US agreed on a plan in 2022. It was cold. Talks resumed on Monday."
+    doc = annotate(selective, text)
+    with selective.select_pipes(enable=["senter"]):
+        split = selective(text)
+    assert [s.text for s in doc.sents] == [s.text for s in split.sents]
+    titled = annotate(selective, "Space agencies extend their cooperation\n\nNASA and ESA signed "
+                                 "a deal in Paris on Monday.")
+    assert [s.text.strip() for s in titled.sents] == [
+        "Space agencies extend their cooperation", "NASA and ESA signed a deal in Paris on Monday."]
+
+
+def test_seed_events_are_the_same_with_and_without_selective_syntax(selective, full):
+    from conftest import seed_text
+
+    keys = [sorted((e["trigger"], e["type"], e["date"], e["modality"],
+                    tuple(a["code"] for a in e["actors"])) for e in annotate(nlp, seed_text())._.events)
+            for nlp in (selective, full)]
+    assert keys[0] == keys[1]
