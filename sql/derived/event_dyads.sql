@@ -2,9 +2,12 @@
 -- at every publish right after the clusters (entente.warehouse.clusters.assign_clusters): every
 -- dyad view starts from these rows, and computing them on each query cost about 1.5 s of CPU
 -- at 1 M events (docs/performance.md, "Analyst queries on 1 M events").
--- One row per event cluster member and unordered pair of distinct participating countries
--- (country_a < country_b), for cooperation and conflict alike. Negated and hypothetical
--- events are not events.
+-- One row per event cluster member and unordered pair of distinct countries on opposite sides
+-- (country_a < country_b): the doers' countries with the targets' countries ("Britain, France
+-- and Germany urged Iran" gives three pairs with Iran, none among the three). An event without
+-- a target country is reciprocal ("Russia and China signed an agreement"): its doers pair with
+-- each other. Negated and hypothetical events are not events. `is_multilateral` marks events
+-- with three or more countries on one side; the dyad views count them apart.
 with
 
 all_events as (
@@ -17,26 +20,41 @@ article_sources as (
     select article_id, source from articles
 ),
 
--- Pairs come from each event's list of countries (each country, then the later countries of
--- the list) rather than from joining the participants with themselves: the same rows for
--- about 30% less CPU.
-event_countries as (
-    select event_id, list(distinct country_code) as countries
+sides as (
+    select
+        event_id,
+        list(distinct country_code) filter (where role = 'actor') as doers,
+        list(distinct country_code) filter (where role = 'recipient') as targets
     from event_participants
     where country_code is not null
     group by event_id
-    having count(distinct country_code) > 1
 ),
 
-event_country as (
-    select event_id, countries, unnest(countries) as country_a
-    from event_countries
+-- Pairs from each event's lists (each country, then the countries it pairs with) rather than
+-- from joining the participants with themselves: the same rows for less CPU.
+directed as (
+    select event_id, unnest(doers) as doer, targets
+    from sides
+    where len(coalesce(targets, [])) > 0 and len(coalesce(doers, [])) > 0
+),
+
+directed_pairs as (
+    select event_id, doer, unnest(list_filter(targets, lambda t: t <> doer)) as target
+    from directed
+),
+
+reciprocal as (
+    select event_id, doers, unnest(doers) as country_a
+    from sides
+    where len(coalesce(targets, [])) = 0 and len(doers) > 1
 ),
 
 pairs as (
-    select event_id, country_a,
-           unnest(list_filter(countries, lambda c: c > country_a)) as country_b
-    from event_country
+    select distinct event_id, least(doer, target) as country_a, greatest(doer, target) as country_b
+    from directed_pairs
+    union all
+    select event_id, country_a, unnest(list_filter(doers, lambda c: c > country_a)) as country_b
+    from reciprocal
 ),
 
 final as (
@@ -53,7 +71,8 @@ final as (
         all_events.quad_class in (2, 4) as is_material,
         all_events.intensity,
         pairs.country_a,
-        pairs.country_b
+        pairs.country_b,
+        coalesce(all_events.is_multilateral, false) as is_multilateral
     from pairs
     join all_events using (event_id)
     left join article_sources using (article_id)

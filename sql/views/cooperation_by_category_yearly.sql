@@ -1,5 +1,6 @@
 -- depends: cooperation_dyads
--- Cooperation between two countries per year, by PLOVER category and context (on what).
+-- Cooperation between two countries per year, by PLOVER category and context (on what):
+-- bilateral events, and multilateral ones (three or more countries on a side) apart.
 with
 
 dyads as (
@@ -13,7 +14,8 @@ final as (
         country_b,
         event_type,
         coalesce(context, 'unspecified') as context,
-        count(distinct cluster_id) as events,
+        count(distinct cluster_id) filter (where not is_multilateral) as events,
+        count(distinct cluster_id) filter (where is_multilateral) as multilateral_events,
         count(distinct article_id) as articles
     from dyads
     group by all

@@ -10,7 +10,7 @@ dyads as (
 final as (
     select
         event_id, cluster_id, article_id, source, event_date, event_type, context,
-        is_material, intensity, country_a, country_b
+        is_material, intensity, country_a, country_b, is_multilateral
     from dyads
     where is_cooperation
 )

@@ -41,6 +41,11 @@ final as (
         events.date_precision,
         events.date_source,
         events.confidence,
+        events.location_text,
+        events.location_country,
+        events.latitude,
+        events.longitude,
+        coalesce(events.is_multilateral, false) as is_multilateral,
         coalesce(event_countries.countries, []) as countries,
         event_countries.actor_codes,
         events.sentence

@@ -1,5 +1,6 @@
 -- depends: cooperation_dyads
--- Top cooperation partners per country per year, ranked (rank 1 = most events).
+-- Top cooperation partners per country per year in bilateral events, ranked (rank 1 = most
+-- events); multilateral events (three or more countries on a side) are not partnerships.
 with
 
 dyads as (
@@ -9,9 +10,11 @@ dyads as (
 both_directions as (
     select cluster_id, event_date, intensity, country_a as country_code, country_b as partner
     from dyads
+    where not is_multilateral
     union all
     select cluster_id, event_date, intensity, country_b as country_code, country_a as partner
     from dyads
+    where not is_multilateral
 ),
 
 partner_counts as (

@@ -12,7 +12,8 @@ article_info as (
 ),
 
 evidence as (
-    select event_id, trigger, modality, date_precision, sentence, start_char, end_char
+    select event_id, trigger, modality, date_precision, sentence, start_char, end_char,
+           location_text, location_country, latitude, longitude
     from events
 ),
 
@@ -28,12 +29,17 @@ final as (
         dyads.event_type,
         dyads.context,
         dyads.is_cooperation,
+        dyads.is_multilateral,
         evidence.modality,
         evidence.date_precision,
         evidence.trigger,
         evidence.sentence,
         evidence.start_char,
         evidence.end_char,
+        evidence.location_text,
+        evidence.location_country,
+        evidence.latitude,
+        evidence.longitude,
         dyads.article_id,
         dyads.source,
         article_info.title,

@@ -1,5 +1,6 @@
--- One row per event cluster member and unordered pair of distinct participating countries
--- (country_a < country_b), for cooperation and conflict alike. Negated and hypothetical
+-- One row per event cluster member and unordered pair of distinct countries on opposite sides
+-- of it (country_a < country_b; doers with doers only for reciprocal events without a target),
+-- for cooperation and conflict alike. `is_multilateral`: three or more countries on one side. Negated and hypothetical
 -- events are not events. Counting distinct cluster_id counts real-world events, however
 -- many articles or sentences reported them.
 -- The rows are computed at every publish (sql/derived/event_dyads.sql, table
@@ -14,7 +15,8 @@ stored as (
 final as (
     select
         event_id, cluster_id, article_id, source, event_date, event_type, context,
-        quad_class, is_cooperation, is_material, intensity, country_a, country_b
+        quad_class, is_cooperation, is_material, intensity, country_a, country_b,
+        is_multilateral
     from stored
 )
 

@@ -98,7 +98,30 @@ REWRITE_TABLE = [
     ("Japan will provide economic aid to the Philippines next year.", ("AGREE", "033")),
     # intended_force
     ("North Korea said it would attack South Korea.", ("THREATEN", "138")),
+    # agreement_to_act_against: what was agreed against a third party, planned
+    ("The European Union agreed to impose sanctions on Belarus.", ("SANCTION", "163")),
 ]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The European Union agreed to impose sanctions on Belarus.", "planned"),
+    ("The foreign ministers of the Group of Seven agreed to coordinate sanctions against Iran.",
+     "planned"),
+])
+def test_an_agreement_to_act_against_a_third_party_is_that_act_planned(nlp, text, modality):
+    doc = nlp.make_doc(text)
+    doc._.dct = "2023-02-01"
+    [event] = nlp(doc)._.events
+    assert (event["type"], event["modality"]) == ("SANCTION", modality)
+    assert {p["country"] for p in event["recipients"]} - {None} <= {"BLR", "IRN"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The US Congress agreed to lift embargoes on pharmaceutical sales to Iran.", "SANCTION"),
+    ("Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.", "FIGHT"),
+])
+def test_an_agreement_to_undo_or_after_conflict_is_not_conflict(nlp, text, absent):
+    assert absent not in {t for t, _ in categories(nlp, text)}
 
 
 @pytest.mark.parametrize("text, expected", REWRITE_TABLE)

@@ -182,3 +182,44 @@ def test_a_late_extraction_of_a_published_batch_is_swept_not_loaded_again(settin
     stages.publish(settings, warehouse)
     assert not warehouse.staging.extracted_dir(batch_id).exists()
     assert table_counts(warehouse)["articles"] == 2
+
+
+def stage_event(warehouse, text, event_type, doers, targets, multilateral):
+    """One article with one event of the given sides, staged as extract would write it."""
+    from builders import extraction_of
+    from entente.extract import extraction_tables
+    from entente.ingest.frames import article_frame
+    from entente.sources.article import Article
+
+    article = Article(source="test", title=text[:30], text=text)
+    rows = extraction_of(article, text, event_type, 1, None, "2010-04-08")
+    event = rows["events"][0]["event_id"]
+    rows["events"][0].update(is_multilateral=multilateral, location_text="Vienna",
+                             location_country="AUT", latitude=48.2, longitude=16.37)
+    rows["event_participants"] = [
+        {"event_id": event, "role": role, "actor_id": code, "country_code": code, "code": code,
+         "text": code} for role, codes in (("actor", doers), ("recipient", targets))
+        for code in codes]
+    rows["actors"] += [{"actor_id": code, "name": code, "actor_type": "country",
+                        "country_code": code, "code": code} for code in doers + targets]
+    batch_id = warehouse.staging.stage_batch(article_frame([article], {}))
+    warehouse.staging.write_extracted(batch_id, extraction_tables(rows))
+
+
+def test_dyads_pair_opposite_sides_and_count_multilateral_events_apart(settings, warehouse):
+    stage_event(warehouse, TEXT.replace("Prague", "Vienna. Three states praised Iran."),
+                "SUPPORT", ["GBR", "FRA", "DEU"], ["IRN"], True)
+    stage_event(warehouse, TEXT.replace("Prague", "Vienna. Two states praised Iran."),
+                "SUPPORT", ["GBR", "FRA"], ["IRN"], False)
+    stages.publish(settings, warehouse)
+    with warehouse.reader() as con:
+        pairs = con.execute("SELECT country_a, country_b, is_multilateral FROM event_dyads "
+                            "ORDER BY ALL").fetchall()
+        yearly = con.execute("SELECT country_a, country_b, events, multilateral_events "
+                             "FROM cooperation_dyads_yearly ORDER BY ALL").fetchall()
+        located = con.execute("SELECT DISTINCT location_country, latitude FROM dyad_evidence"
+                              ).fetchall()
+    assert pairs == [("DEU", "IRN", True), ("FRA", "IRN", False), ("FRA", "IRN", True),
+                     ("GBR", "IRN", False), ("GBR", "IRN", True)]      # none among the doers
+    assert yearly == [("DEU", "IRN", 0, 1), ("FRA", "IRN", 1, 1), ("GBR", "IRN", 1, 1)]
+    assert located == [("AUT", 48.2)]

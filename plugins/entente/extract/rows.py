@@ -23,7 +23,8 @@ TIMEX_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "text
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_index", "start_char", "end_char", "sentence",
                  "trigger", "event_type", "cameo_code", "quad_class", "intensity", "context",
                  "modality", "event_date", "date_precision", "date_source", "confidence",
-                 "extractor_version"]
+                 "extractor_version", "location_text", "location_country", "latitude",
+                 "longitude", "is_multilateral"]
 PARTICIPANT_COLUMNS = ["event_id", "role", "actor_id", "country_code", "code", "text"]
 ACTOR_COLUMNS = ["actor_id", "name", "actor_type", "country_code", "code"]
 
@@ -201,13 +202,20 @@ def _collect_event(article_id: str, event: dict, rows: dict[str, list[dict]]) ->
         "context": event.get("context"), "modality": event.get("modality"),
         "event_date": event.get("date"), "date_precision": event.get("date_precision"),
         "date_source": event.get("date_source"), "confidence": event.get("confidence"),
-        "extractor_version": EXTRACTOR_VERSION})
+        "extractor_version": EXTRACTOR_VERSION, **location_columns(event.get("location")),
+        "is_multilateral": bool(event.get("multilateral"))})
     for role, key in (("actor", "actors"), ("recipient", "recipients")):
         for participant in event.get(key, []):
             rows["event_participants"].append({
                 "event_id": identifier, "role": role, "actor_id": participant.get("actor_id"),
                 "country_code": participant.get("country"), "code": participant.get("code"),
                 "text": participant.get("text")})
+
+
+def location_columns(location: dict | None) -> dict:
+    location = location or {}
+    return {"location_text": location.get("text"), "location_country": location.get("country"),
+            "latitude": location.get("latitude"), "longitude": location.get("longitude")}
 
 
 def extraction_tables(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
@@ -221,7 +229,9 @@ def extraction_tables(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
                                                          utc=True)
     frames["actors"] = frames["actors"].drop_duplicates("actor_id")
     # Two events from one sentence with the same trigger and category are one event.
-    frames["events"] = frames["events"].drop_duplicates("event_id")
+    frames["events"] = frames["events"].drop_duplicates("event_id").astype(
+        {"latitude": "Float64", "longitude": "Float64", "is_multilateral": "boolean"})
+    frames["events"]["is_multilateral"] = frames["events"]["is_multilateral"].fillna(False)
     frames["event_participants"] = frames["event_participants"].drop_duplicates()
     for name, frame in frames.items():  # empty object columns would stage as NULL-typed
         frames[name] = frame.astype({c: "string" for c in frame.columns

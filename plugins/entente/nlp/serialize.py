@@ -56,7 +56,8 @@ def event_view(event: dict) -> dict:
         "recipients": [participant_view(p) for p in event.get("recipients", [])],
         "date": event.get("date"), "date_precision": event.get("date_precision"),
         "date_source": event.get("date_source"), "modality": event.get("modality"),
-        "confidence": event.get("confidence"),
+        "confidence": event.get("confidence"), "location": event.get("location"),
+        "multilateral": bool(event.get("multilateral")),
     }
 
 

@@ -10,6 +10,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from entente.nlp.events.lexicon import Entry, Lexicon
+from entente.nlp.events.location import Dateline, Location
 
 
 @dataclass
@@ -33,10 +34,14 @@ class Candidate:
     source_parts: list[dict] = field(default_factory=list)
     recipient_parts: list[dict] = field(default_factory=list)
     refused_complement: bool = False    # "vowed not to return the land": the promise is the act
+    agreed_act: bool = False            # "agreed to impose sanctions on Iran": the act, planned
     modality: str = "asserted"
     refused: bool = False               # an announced refusal ("will not", "failed to")
     date: dict = field(default_factory=dict)
     confidence: float = 0.0
+    governed: list[int] = field(default_factory=list)   # complements, and theirs, transitively
+    dateline: Dateline | None = None    # the story's dateline: a place, never a party
+    location: Location | None = None
 
     def __post_init__(self):
         self.type, self.cameo = self.entry.type, self.entry.cameo
@@ -68,6 +73,12 @@ class Candidate:
         self.intensity = (self.lex.categories[category]["intensity"] if intensity is None
                           else intensity)
 
+    @property
+    def multilateral(self) -> bool:
+        """Three or more countries on one side ("Britain, France and Germany urged Iran")."""
+        return any(len({p["country"] for p in parts if p.get("country")}) >= 3
+                   for parts in (self.source_parts, self.recipient_parts))
+
     def record(self, name: str, quad: int) -> dict:
         """The event as `doc._.events` holds it (see extensions.py)."""
         sent, trig = self.sent, self.trigger
@@ -78,4 +89,6 @@ class Candidate:
             "quad_class": quad, "intensity": float(max(-10.0, min(10.0, self.intensity))),
             "context": self.context, "modality": self.modality, "actors": self.source_parts,
             "recipients": self.recipient_parts, **self.date, "confidence": self.confidence,
+            "location": self.location.record() if self.location else None,
+            "multilateral": self.multilateral,
         }

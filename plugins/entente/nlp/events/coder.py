@@ -23,6 +23,7 @@ from entente.nlp import extensions  # noqa: F401  (registers Doc._/Span._ attrib
 from entente.nlp.events import phases, rules
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import Lexicon, load_lexicon, token_lemma
+from entente.nlp.events.location import Dateline, find_dateline
 from entente.nlp.events.participants import actor_spans
 from entente.nlp.events.triggers import dominated_by, find_triggers
 
@@ -49,6 +50,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         events = []
         actors = None
+        dateline = find_dateline(doc.text)
         for si, sent in enumerate(doc.sents):
             if not any(t.dep_ for t in sent):
                 continue    # not parsed: entente_syntax found no possible event in it
@@ -56,12 +58,13 @@ class EventCoder:
                        or t.lemma_ in self.lex.reporting_verbs for t in sent):
                 continue
             if actors is None:
-                actors = actor_spans(doc)
-            events.extend(self.code_sentence(doc, sent, si, actors))
+                actors = parties_only(actor_spans(doc), dateline)
+            events.extend(self.code_sentence(doc, sent, si, actors, dateline))
         doc._.events = events
         return doc
 
-    def code_sentence(self, doc: Doc, sent: Span, si: int, actors: dict[int, Span]) -> list[dict]:
+    def code_sentence(self, doc: Doc, sent: Span, si: int, actors: dict[int, Span],
+                      dateline: Dateline | None = None) -> list[dict]:
         """One event per trigger not governed by another; the same act between the same actors
         once."""
         triggers = find_triggers(self.lex, sent, actors)
@@ -72,7 +75,9 @@ class EventCoder:
                 continue
             complements = [j for j, d in dominated.items() if d == i]
             event = self.build_event(Candidate(doc, sent, si, doc[i], pred, entry, complements,
-                                               triggers, actors, self.lex))
+                                               triggers, actors, self.lex,
+                                               governed=governed_by(i, dominated),
+                                               dateline=dateline))
             if event is None:
                 continue
             key = (event["type"],
@@ -94,6 +99,7 @@ class EventCoder:
             return None
         rules.military_means(c)
         phases.clause_participants(c)
+        phases.read_location(c)
         if not phases.party_records(c) or rules.first_veto(c):
             return None
         rules.joint_exercise(c)
@@ -112,6 +118,28 @@ class EventCoder:
             return c.type
         return next((self.by_cameo[k] for k in (c.cameo, c.cameo[:3], c.cameo[:2])
                      if k in self.by_cameo), c.type)
+
+
+def governed_by(i: int, dominated: dict[int, int]) -> list[int]:
+    """The triggers trigger i governs, directly or through another ("agreed to coordinate
+    sanctions": agreed → coordinate → sanctions)."""
+    out = []
+    for j in dominated:
+        k, seen = j, set()
+        while k in dominated and k not in seen:
+            seen.add(k)
+            k = dominated[k]
+            if k == i:
+                out.append(j)
+                break
+    return out
+
+
+def parties_only(actors: dict[int, Span], dateline: Dateline | None) -> dict[int, Span]:
+    """The actor mentions that may take part in events: not the dateline's place or credit."""
+    if dateline is None:
+        return actors
+    return {i: mention for i, mention in actors.items() if not dateline.covers(mention)}
 
 
 @Language.factory("entente_events", default_config={"lexicon_path": None, "categories_path": None,

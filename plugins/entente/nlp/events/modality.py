@@ -130,13 +130,44 @@ def _attached(span: Span, pred: Token, trigger: Token) -> bool:
     return False
 
 
+NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "appos"}
+
+
+def background_date(span: Span, pred: Token, trigger: Token) -> bool:
+    """A date that belongs to something else than the event: a noun's ("the 1994 treaty",
+    "the semiconductor agreement of 1986", "Tuesday's vote") or another clause's ("bonds issued
+    in 1911"). The date of a statement that reports the event ("said on Monday that ...") is
+    not background: it is the latest the event can have happened."""
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head == tok or tok.i in (pred.i, trigger.i) or head.i in (pred.i, trigger.i):
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and (tok.dep_ in NOUN_MODIFIER_DEPS
+                                               or tok.dep_ == "prep" and tok.lower_ == "of"):
+            return True     # (a time phrase "on Friday" the parser hung on a noun is not)
+        if head.pos_ in ("VERB", "AUX"):
+            return not _governs(head, pred)
+        tok = head
+    return False
+
+
+def _governs(verb: Token, pred: Token) -> bool:
+    """`pred` is in a clause `verb` takes ("said on Monday that X signed")."""
+    return any(pred in clause.subtree for clause in verb.children
+               if clause.dep_ in ("ccomp", "xcomp", "conj"))
+
+
 def event_date(doc: Doc, sent: Span, pred: Token, trigger: Token) -> dict:
+    """The event's date: a TIMEX3 of its own clause, else the sentence's only date unless that
+    date belongs to something else (background_date), else the publication date
+    (`date_source` says which)."""
     cands = [(tx, sp) for tx, sp in sentence_timexes(doc, sent) if _date_like(tx)]
     chosen = None
     attached = [(tx, sp) for tx, sp in cands if _attached(sp, pred, trigger)]
     if attached:
         chosen = min(attached, key=lambda p: abs(p[1].root.i - trigger.i))[0]
-    elif len(cands) == 1:
+    elif len(cands) == 1 and not background_date(cands[0][1], pred, trigger):
         chosen = cands[0][0]
     if chosen is not None:
         start = str(chosen.get("range_start") or chosen.get("value") or "")

@@ -147,11 +147,15 @@ def _closest(found: list[tuple[int, Span]], slack: int = 1) -> list[Span]:
     return [e for d, e in pool if d <= best + slack]
 
 
-def _subject(pred: Token) -> Token | None:
-    for c in pred.children:
-        if c.dep_ in SUBJ_DEPS:
-            return c
-    return None
+def _subject(pred: Token, actors: dict[int, Span] | None = None) -> Token | None:
+    """The predicate's subject; with `actors`, the first subject that holds an actor mention
+    (a wire dateline the parser made a second subject — "MOSCOW, July 15 (Reuters) - Russia
+    and China signed" — is no longer an actor, so Russia's subject wins)."""
+    subjects = [c for c in pred.children if c.dep_ in SUBJ_DEPS]
+    if actors is not None:
+        holding = [c for c in subjects if any(t.i in actors for t in c.subtree)]
+        subjects = holding or subjects
+    return subjects[0] if subjects else None
 
 
 def _passive_subject(pred: Token) -> Token | None:
@@ -224,7 +228,7 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
         agent = _agent(cur)
         if agent is not None:
             return mentions_in(agent, actors), agent
-        subj = _subject(cur)
+        subj = _subject(cur, actors)
         if subj is not None:
             if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
                 return _resolve_pronoun(cur, actors), subj

@@ -2,7 +2,8 @@
 
 1. category   — the trigger's entry, or the act of the complement an intent word governs;
 2. participants — who did it and to whom, from the parse (participants.py);
-3. parties    — one record per actor; a mention is never its own recipient;
+3. location   — the venue ("met in Tokyo") or the story's dateline (location.py): a place;
+   parties    — one record per actor; a mention is never its own recipient;
 4. (vetoes and rewrites: rules.py)
 5. modality   — asserted, planned, negated or hypothetical, and CAMEO's reading of plans;
 6. date       — the date of the event's own clause, else the publication date;
@@ -14,6 +15,7 @@ from spacy.tokens import Span
 
 from entente.nlp.events import rules
 from entente.nlp.events.candidate import Candidate
+from entente.nlp.events.location import Location, location_of, venue
 from entente.nlp.events.modality import event_date, modality, negated_here
 from entente.nlp.events.participants import (between_pairs, clause_recipients, find_recipients,
                                              find_sources, mentions_in, noun_own_sources,
@@ -29,7 +31,10 @@ STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "
 
 
 def complement_category(c: Candidate) -> None:
-    """An intent word ("pledged", "offered", "intentions") takes its complement's act."""
+    """An intent word ("pledged", "offered", "intentions") takes its complement's act; an
+    agreement to act against someone is that act, planned (rules.agreement_to_act_against)."""
+    if rules.agreement_to_act_against(c):
+        return
     if not (c.entry.intent and c.complements):
         return
     closest = min(c.complements, key=lambda j: abs(j - c.trigger.i))
@@ -91,6 +96,22 @@ def clause_participants(c: Candidate) -> None:
         c.recipients = clause_recipients(c.predicate, c.trigger, c.actors, token_set(c.sources))
 
 
+def read_location(c: Candidate) -> None:
+    """The venue of the act, else the dateline of its own sentence; a venue is no party
+    (rules.venue_is_no_party decides for which acts)."""
+    place = venue(c.trigger, c.predicate, c.actors) or next(
+        (found for other in c.predicate.conjuncts
+         if (found := venue(other, other, c.actors)) is not None), None)
+    if place is not None:
+        c.location = location_of(place)
+        rules.venue_is_no_party(c, place)
+    elif c.dateline is not None and c.sent.start_char <= c.dateline.place_start < c.sent.end_char:
+        text = c.doc.text[c.dateline.place_start:c.dateline.place_end]
+        mention = next((e for e in c.doc.ents if e._.actor and c.dateline.place_start
+                        <= e.start_char < c.dateline.place_end), None)
+        c.location = location_of(mention, text) if mention is not None else Location(text, None)
+
+
 def party_records(c: Candidate) -> bool:
     """One participant record per actor; False when there is none.
 
@@ -110,6 +131,9 @@ def read_modality(c: Candidate) -> None:
     """Modality from the words around the predicate, then CAMEO's reading of plans,
     conditions and refusals (rules.MODALITY_REWRITES)."""
     c.modality, c.refused = modality(c.trigger, c.predicate, c.lex, intent=c.entry.intent)
+    if c.agreed_act and c.modality == "asserted":
+        c.modality = "planned"      # what was agreed has not happened yet
+        return
     if c.refused_complement:
         c.modality = "asserted"     # the refusal or the promise itself is the act
     rules.rewrite_for_modality(c)

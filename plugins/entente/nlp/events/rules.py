@@ -94,6 +94,33 @@ def state_body(mention: Span) -> bool:
     return code.startswith("IGO") or code[3:6] in STATE_SECTORS
 
 
+# ------------------------------------------------------------------ places and parties
+
+# Acts whose place is their target: a visit ("arrived in Amman" is a visit to Jordan), hosting,
+# material acts (aid to refugees in Liberia, an attack in Gaza) and protests (coded by the place
+# the crowd protests in).
+PLACE_IS_TARGET_CAMEO = ("042", "043")
+
+
+VENUE_CATEGORIES = ("CONSULT", "AGREE", "SUPPORT")
+
+
+def venue_is_no_party(c: Candidate, place: Span) -> bool:
+    """The place where talks, an agreement or a meeting happened is their location, not a party
+    ("the G7 ministers met in Tokyo" is no meeting with Japan; "signed the treaty in Prague" is
+    no agreement with the Czech Republic), nor is the place where two or more named parties did
+    anything together. A visit or hosting keeps its place as target ("arrived in Kabul"), and
+    so does a one-sided act done in a place ("lifted a curfew in Montenegro", "sought refuge in
+    Germany", "aid to refugees in Liberia"). Returns whether the venue was dropped."""
+    if place not in c.recipients or str(c.cameo or "").startswith(PLACE_IS_TARGET_CAMEO):
+        return False
+    doers = {(e._.actor or {}).get("country_code") or e.text for e in c.sources}
+    if c.type not in VENUE_CATEGORIES and len(doers) < 2:
+        return False
+    c.recipients = [e for e in c.recipients if e != place]
+    return True
+
+
 # ------------------------------------------------------------------ rewrites
 
 def promise_not_to_act(c: Candidate, complement_refused: bool) -> None:
@@ -107,6 +134,49 @@ def promise_not_to_act(c: Candidate, complement_refused: bool) -> None:
         c.recode("REJECT", "120")
     elif c.quad == 4:
         c.recode("AGREE", "035")
+
+
+def agreement_to_act_against(c: Candidate) -> bool:
+    """An agreement to act against a third party is that act, planned — not cooperation with
+    the target ("the G7 agreed to coordinate sanctions against Iran" is a planned G7 sanction
+    on Iran, not an agreement with Iran; "the EU agreed to impose sanctions on Belarus"). The
+    acts it governs are searched through other acts ("coordinate" → "sanctions")."""
+    if c.entry.type != "AGREE" or c.entry.intent:
+        return False
+    conflict = [j for j in c.governed
+                if c.lex.categories[c.triggers[j][0].type]["quad"] in (3, 4)
+                and carried_by_acts(c, j)]
+    if not conflict:
+        return False
+    complement = c.triggers[min(conflict, key=lambda j: abs(j - c.trigger.i))][0]
+    c.recode(complement.type, complement.cameo, complement.intensity)
+    c.context = c.context or complement.context
+    c.agreed_act = True
+    return True
+
+
+def carried_by_acts(c: Candidate, j: int) -> bool:
+    """Trigger j is what was agreed: it hangs from the agreement through its clause or its "to"
+    phrase ("agreed to impose sanctions", "agreed to sanctions"), not from a background phrase
+    ("agreed to a ceasefire after two days of fighting"), and every verb between is a joint act
+    or a light verb ("agreed to *coordinate* sanctions"), not one that turns it around ("agreed
+    to *lift* the embargo", "agreed to *postpone* the rally")."""
+    tok = c.doc[j]
+    for _ in range(8):
+        head = tok.head
+        if head.i in (c.trigger.i, c.predicate.i):
+            return tok.dep_ in ("xcomp", "ccomp") or (tok.dep_ == "prep"
+                                                       and tok.lower_ in ("to", "on"))
+        if head == tok or (head.pos_ in ("VERB", "AUX") and not _joint_or_light(c, head)):
+            return False
+        tok = head
+    return False
+
+
+def _joint_or_light(c: Candidate, verb: Token) -> bool:
+    if verb.i in c.triggers:
+        return c.triggers[verb.i][0].type == "COOPERATE"
+    return token_lemma(verb) in c.lex.light_verbs
 
 
 def military_means(c: Candidate) -> None:

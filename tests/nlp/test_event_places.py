@@ -1,0 +1,102 @@
+"""Places are not parties, joint and multilateral events, the event's own date.
+
+Our own newswire-style sentences. Each table row names the rule it exercises
+(nlp/events/location.py, rules.venue_is_no_party, candidate.multilateral,
+modality.background_date)."""
+from __future__ import annotations
+
+import pytest
+
+from entente.nlp.events.location import find_dateline
+
+pytestmark = pytest.mark.slow
+
+
+def events(nlp, text: str, dct: str = "2022-07-15") -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return nlp(doc)._.events
+
+
+def countries(event: dict) -> set[str]:
+    return {p["country"] for p in event["actors"] + event["recipients"] if p.get("country")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("MOSCOW, July 15 (Reuters) - Russia and China signed a deal.", "MOSCOW"),
+    ("GENEVA - Talks resumed on Monday.", "GENEVA"),
+    ("UNITED NATIONS (AP) — The Security Council met.", "UNITED NATIONS"),
+    ("KABUL, Afghanistan — Officials said on Monday.", "KABUL"),
+    ("NEW YORK, Jan. 5 (AFP) – Oil prices rose.", "NEW YORK"),
+    ("Moscow, July 15 (Reuters) - Russia said.", "Moscow"),
+    ("WASHINGTON -- The president spoke.", "WASHINGTON"),
+])
+def test_wire_datelines_are_found(text, place):
+    dateline = find_dateline(text)
+    assert dateline is not None and text[dateline.place_start:dateline.place_end] == place
+
+
+@pytest.mark.parametrize("text", [
+    "Friday, January 4, 2019\n\nAn apartment building collapsed.",     # a date line, no dash
+    "Russia and China signed a deal - officials said.",                  # a dash mid-sentence
+    "The EU - and its members - agreed.",
+])
+def test_ordinary_openings_are_no_datelines(text):
+    assert find_dateline(text) is None
+
+
+def test_a_dateline_and_a_credit_are_never_parties(nlp):
+    text = ("MOSCOW, July 15 (Reuters) - Russia and China signed a gas supply agreement on "
+            "Friday, officials said in Beijing.")
+    [event] = [e for e in events(nlp, text) if e["cameo"] == "057"]    # sign formal agreement
+    assert countries(event) == {"RUS", "CHN"}
+    assert event["cameo"] == "057" and event["date"] == "2022-07-15"
+    assert event["location"]["country"] == "RUS"                 # filed in Moscow
+
+
+@pytest.mark.parametrize("text, category, parties, location", [
+    # venue_is_no_party: a meeting, talks, a signing happen somewhere; the place is no partner
+    ("The foreign ministers of France and Germany met in Tokyo on Tuesday.", "CONSULT",
+     {"FRA", "DEU"}, "JPN"),
+    ("Iran and the United States held talks in Vienna.", "CONSULT", {"IRN", "USA"}, "AUT"),
+    ("Armenia and Azerbaijan signed a ceasefire agreement in Moscow.", "SUPPORT",   # 057
+     {"ARM", "AZE"}, "RUS"),
+    # ... while a visit, aid and an attack keep their place as target
+    ("The Indian prime minister arrived in Kabul on Monday.", "CONSULT", {"IND", "AFG"}, "AFG"),
+])
+def test_venues_are_locations(nlp, text, category, parties, location):
+    found = [e for e in events(nlp, text) if e["type"] == category]
+    assert found, events(nlp, text)
+    assert countries(found[0]) == parties
+    assert (found[0]["location"] or {}).get("country") == location
+
+
+def test_capitals_for_governments_stay_parties(nlp):
+    [event] = events(nlp, "Washington warned Moscow against sending troops to Ukraine.")
+    assert countries(event) == {"USA", "RUS"} and event["location"] is None
+
+
+@pytest.mark.parametrize("text, multilateral", [
+    ("Britain, France and Germany urged Iran to return to the talks.", True),
+    ("Britain and France urged Iran to return to the talks.", False),
+    ("Russia and China signed an energy agreement.", False),
+])
+def test_three_countries_on_one_side_make_a_multilateral_event(nlp, text, multilateral):
+    [event] = [e for e in events(nlp, text)]
+    assert event["multilateral"] is multilateral
+
+
+@pytest.mark.parametrize("text, date, source", [
+    # background_date: a noun's date or another clause's is not the event's
+    ("Russia and Ukraine signed a gas deal based on the 1994 treaty.", "2022-07-15",
+     "publication"),
+    ("The United States sanctioned Iran over bonds issued in 1911.", "2022-07-15", "publication"),
+    # the event's own clause
+    ("Russia and Ukraine signed a gas deal on July 1.", "2022-07-01", "timex"),
+    # a statement's date when the reported event has none of its own
+    ("Iran said on Wednesday that it had rejected the proposal of the European Union.",
+     "2022-07-13", "timex"),
+])
+def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
+    [event] = events(nlp, text)
+    assert (event["date"], event["date_source"]) == (date, source)
