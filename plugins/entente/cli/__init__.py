@@ -19,7 +19,8 @@ from entente.cli.progress import progress_bar
 from entente.cli.run import run_pipeline
 from entente.orchestration.window import WindowError, resolve_window
 from entente.reporting import REPORT_VIEWS, ReportError, draw_charts, export_views, write_index
-from entente.settings import EVENT_SCHEMES, Settings, SettingsError, load_settings
+from entente.settings import (EVENT_SCHEMES, LAKE_PREFIX, Settings, SettingsError,
+                              load_settings)
 from entente.sources.registry import SourcesError
 from entente.warehouse import Warehouse, WarehouseBusy, WarehouseWriteError, open_warehouse
 
@@ -44,7 +45,9 @@ def settings_for(**overrides) -> Settings:
 def run(
     sources: Optional[Path] = typer.Option(None, help="Sources file (default data/sources.yml)."),
     inbox: Optional[list[Path]] = typer.Option(None, help="Read only these folders (repeatable)."),
-    warehouse: Optional[Path] = typer.Option(None, help="Warehouse file (created if absent)."),
+    warehouse: Optional[str] = typer.Option(
+        None, help="Warehouse file (created if absent), or a DuckLake catalog: "
+                   "ducklake:sqlite:PATH, ducklake:postgres:'dbname=... host=...'."),
     reports: Optional[Path] = typer.Option(None, help="Reports folder (default reports/)."),
     window_start: Optional[str] = typer.Option(
         None, help="Backfill: also re-process the stored articles published on or after "
@@ -57,7 +60,7 @@ def run(
         window = resolve_window({"window_start": window_start, "window_end": window_end})
     except WindowError as exc:
         raise fail(str(exc)) from None
-    settings = settings_for(warehouse=str(warehouse.resolve()) if warehouse else None,
+    settings = settings_for(warehouse=warehouse_option(warehouse),
                             reports=reports.resolve() if reports else None)
     _configure_logging()
     try:
@@ -92,7 +95,7 @@ def report(
     views: Optional[list[str]] = typer.Argument(None, help="Views to export (default: all)."),
     out: Optional[Path] = typer.Option(None, help="Output folder (default reports/)."),
     format: str = typer.Option("csv", help="csv or parquet."),
-    warehouse: Optional[Path] = typer.Option(None, help="Warehouse file."),
+    warehouse: Optional[str] = typer.Option(None, help="Warehouse file or ducklake:CATALOG."),
 ) -> None:
     """Export cooperation views as CSV (spreadsheet-safe) or Parquet."""
     settings, store = _existing_warehouse(warehouse)
@@ -115,7 +118,7 @@ def charts(
     country: Optional[str] = typer.Option(
         None, help="Country (ISO alpha-3) for the partners chart (default: the most active)."),
     out: Optional[Path] = typer.Option(None, help="Output folder (default reports/)."),
-    warehouse: Optional[Path] = typer.Option(None, help="Warehouse file."),
+    warehouse: Optional[str] = typer.Option(None, help="Warehouse file or ducklake:CATALOG."),
 ) -> None:
     """Draw the PNG charts and rewrite the report page (index.html)."""
     settings, store = _existing_warehouse(warehouse)
@@ -126,15 +129,23 @@ def charts(
 
 
 @app.command()
-def status(warehouse: Optional[Path] = typer.Option(None, help="Warehouse file.")) -> None:
+def status(warehouse: Optional[str] = typer.Option(
+        None, help="Warehouse file or ducklake:CATALOG.")) -> None:
     """Freshness, counts and the last quality run (with failed expectations and rows)."""
     _, store = _existing_warehouse(warehouse)
     status_view.show(store, Console())
 
 
-def _existing_warehouse(warehouse: Optional[Path]) -> tuple[Settings, Warehouse]:
+def warehouse_option(value: Optional[str]) -> Optional[str]:
+    """--warehouse as the settings take it: a file made absolute, a DuckLake catalog as given."""
+    if not value:
+        return None
+    return value if value.startswith(LAKE_PREFIX) else str(Path(value).resolve())
+
+
+def _existing_warehouse(warehouse: Optional[str]) -> tuple[Settings, Warehouse]:
     """The settings and the warehouse to read, or a clear exit when there is none yet."""
-    settings = settings_for(warehouse=str(warehouse) if warehouse else None)
+    settings = settings_for(warehouse=warehouse_option(warehouse))
     store = open_warehouse(settings)
     if not store.exists():
         raise fail(f"{store.location}: no warehouse yet; run `entente run` first")

@@ -3,6 +3,7 @@ with each failed expectation and sample rows — as rich tables on stdout."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 from rich.console import Console
 from rich.table import Table
@@ -25,9 +26,9 @@ def show(warehouse: Warehouse, console: Console) -> None:
 
 def overview(warehouse: Warehouse) -> list[tuple[str, str]]:
     fresh = freshness(warehouse)
-    rows = [("warehouse", warehouse.location),
-            ("last publish", f"{fresh.last_publish:%Y-%m-%d %H:%M:%S} UTC "
-                             f"({describe_age(fresh.age())})" if fresh.last_publish else "never")]
+    rows = [("warehouse", warehouse.location)] + snapshot_rows(warehouse)
+    rows.append(("last publish", f"{fresh.last_publish:%Y-%m-%d %H:%M:%S} UTC "
+                                 f"({describe_age(fresh.age())})" if fresh.last_publish else "never"))
     if fresh.last_attempt and not fresh.last_attempt_published:
         rows.append(("last attempt", f"BLOCKED by validation at "
                                      f"{fresh.last_attempt:%Y-%m-%d %H:%M:%S} UTC "
@@ -35,6 +36,16 @@ def overview(warehouse: Warehouse) -> list[tuple[str, str]]:
     rows.append(("staged, unpublished", f"{len(warehouse.staging.pending_batches())} batches"))
     rows += [(name, str(count)) for name, count in warehouse_counts(warehouse).items()]
     return rows
+
+
+def snapshot_rows(warehouse: Warehouse) -> list[tuple[str, str]]:
+    """The snapshot analysts see now, on a backend that keeps them (DuckLake)."""
+    version = warehouse.version()
+    if version is None:
+        return []
+    age = describe_age(datetime.now(timezone.utc) - version.committed_at)
+    return [("snapshot", f"{version.id} committed {version.committed_at:%Y-%m-%d %H:%M:%S} UTC "
+                         f"({age})")]
 
 
 def quality_table(warehouse: Warehouse) -> Table:

@@ -1,9 +1,11 @@
 """`reports/index.html`: one static page with what changed, the charts, the CSVs, the Data Docs.
 
-The page's narrative compares this report's key figures with the previous report's, kept in
-`reports/snapshot.json` as {"current": figures, "previous": figures}. Rebuilding the page for
-the same publication keeps the same comparison (idempotent reruns), a new publication moves
-"current" to "previous". The page is a Jinja2 template (templates/index.html) rendered with
+The page's narrative compares this publication's key figures with the previous one's. A
+warehouse that keeps its history (DuckLake) gives them itself: the figures are read at the
+snapshot of the previous publication (time travel). A DuckDB file keeps only its current
+state, so there the previous figures are kept in `reports/snapshot.json` as
+{"current": figures, "previous": figures}. Either way rebuilding the page for the same
+publication keeps the same comparison (idempotent reruns). The page is a Jinja2 template (templates/index.html) rendered with
 autoescaping: everything from the warehouse is escaped.
 """
 from __future__ import annotations
@@ -29,9 +31,10 @@ TEMPLATES = Environment(loader=PackageLoader("entente.reporting", "templates"),
                         autoescape=select_autoescape(["html"]))
 
 
-def key_figures(warehouse: Warehouse) -> dict:
-    """The figures the narrative compares: counts, dyads, newest article, last publication."""
-    with warehouse.reader() as con:
+def key_figures(warehouse: Warehouse, version: int | None = None) -> dict:
+    """The figures the narrative compares: counts, dyads, newest article, last publication
+    (of the published state, or of an earlier version of a warehouse that keeps them)."""
+    with warehouse.reader(version) as con:
         publication = con.execute(
             "SELECT run_id, finished_at FROM pipeline_runs WHERE published "
             "ORDER BY finished_at DESC LIMIT 1").fetchone()
@@ -50,7 +53,7 @@ def key_figures(warehouse: Warehouse) -> dict:
     return {
         "run_id": publication[0] if publication else None,
         "published_at": publication[1].isoformat() if publication else None,
-        "counts": {k: int(v) for k, v in warehouse_counts(warehouse).items()},
+        "counts": {k: int(v) for k, v in warehouse_counts(warehouse, version).items()},
         "dyads": dict(sorted(dyads)),
         "years": [span[0], span[1]] if span and span[0] is not None else None,
         "newest_article": newest.isoformat() if newest else None,
@@ -59,6 +62,15 @@ def key_figures(warehouse: Warehouse) -> dict:
         "names": {code: names[code] for pair in dict(dyads) for code in pair.split("–")
                   if code in names},
     }
+
+
+def previous_figures(warehouse: Warehouse, out_dir: Path, current: dict) -> dict | None:
+    """The previous publication's figures (None the first time): from the warehouse's own
+    history when it keeps one, else from reports/snapshot.json."""
+    publications = warehouse.publications()
+    if not publications:
+        return update_snapshot(out_dir, current)
+    return key_figures(warehouse, publications[1].id) if len(publications) > 1 else None
 
 
 def update_snapshot(out_dir: Path, current: dict) -> dict | None:
@@ -121,13 +133,13 @@ def _changes(current: dict, previous: dict, names: dict) -> str:
 
 
 def write_index(warehouse: Warehouse, out_dir: Path) -> Path:
-    """Write out_dir/index.html (and snapshot.json); returns the page's path.
+    """Write out_dir/index.html (and snapshot.json for a DuckDB file); returns the page's path.
 
     Shows the charts last drawn into out_dir (charts.json), drawing them if there are none.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     current = key_figures(warehouse)
-    previous = update_snapshot(out_dir, current)
+    previous = previous_figures(warehouse, out_dir, current)
     charts = read_manifest(out_dir) or draw_charts(warehouse, out_dir)
     page = render_page(current, narrative(current, previous), charts, out_dir,
                        warehouse.location)

@@ -11,11 +11,12 @@ from pathlib import Path
 from entente.settings import Settings
 from entente.warehouse.migrate import Schema
 from entente.warehouse.staging import StagingArea
-from entente.warehouse.store import (DuckDBFileWarehouse, Warehouse, WarehouseBusy,
+from entente.warehouse.lake import DuckLakeWarehouse
+from entente.warehouse.store import (DuckDBFileWarehouse, Version, Warehouse, WarehouseBusy,
                                      WarehouseWriteError)
 
-__all__ = ["DuckDBFileWarehouse", "Schema", "StagingArea", "Warehouse", "WarehouseBusy",
-           "WarehouseWriteError", "open_warehouse", "schema_of"]
+__all__ = ["DuckDBFileWarehouse", "DuckLakeWarehouse", "Schema", "StagingArea", "Version",
+           "Warehouse", "WarehouseBusy", "WarehouseWriteError", "open_warehouse", "schema_of"]
 
 
 def schema_of(settings: Settings) -> Schema:
@@ -23,7 +24,15 @@ def schema_of(settings: Settings) -> Schema:
 
 
 def open_warehouse(settings: Settings) -> Warehouse:
-    """The warehouse the settings name (`ENTENTE_WAREHOUSE`, default data/warehouse.duckdb)."""
+    """The warehouse the settings name (`ENTENTE_WAREHOUSE`, default data/warehouse.duckdb;
+    `ducklake:<catalog>` for a DuckLake)."""
+    if settings.is_lake:
+        return DuckLakeWarehouse(settings.warehouse_location, schema_of(settings),
+                                 data_path=settings.lake_data_path,
+                                 staging_root=settings.staging,
+                                 lock_timeout=settings.lock_timeout,
+                                 partial_max_age=settings.partial_max_age)
     return DuckDBFileWarehouse(Path(settings.warehouse_location), schema_of(settings),
                                lock_timeout=settings.lock_timeout,
-                               partial_max_age=settings.partial_max_age)
+                               partial_max_age=settings.partial_max_age,
+                               staging_root=settings.staging)

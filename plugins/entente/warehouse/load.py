@@ -27,17 +27,30 @@ class LoadSummary:
     quarantine_files: list[Path] = field(default_factory=list)
 
 
+def loadable_batches(batch_ids: list[str], staging: StagingArea) -> list[str]:
+    """The batches that have both their articles and their extraction staged."""
+    return [batch_id for batch_id in batch_ids
+            if staging.extracted_dir(batch_id).exists() and staging.articles_file(batch_id).exists()]
+
+
+def staged_article_ids(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
+                       staging: StagingArea) -> list[str]:
+    """The articles a load of these batches replaces (what the derived rows must follow)."""
+    files = [str(staging.articles_file(b)) for b in loadable_batches(batch_ids, staging)]
+    if not files:
+        return []
+    return [row[0] for row in con.execute(
+        "SELECT DISTINCT article_id FROM read_parquet(?::VARCHAR[])", [files]).fetchall()]
+
+
 def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
                  staging: StagingArea) -> LoadSummary:
     """Load every staged batch that has both its articles and its extraction."""
     summary = LoadSummary()
-    for batch_id in batch_ids:
-        folder = staging.extracted_dir(batch_id)
-        articles = staging.articles_file(batch_id)
-        if not (folder.exists() and articles.exists()):
-            continue
+    for batch_id in loadable_batches(batch_ids, staging):
         summary.batches.append(batch_id)
-        _load_batch(con, articles, folder, summary)
+        _load_batch(con, staging.articles_file(batch_id), staging.extracted_dir(batch_id),
+                    summary)
     load_fetch_logs(con, staging, summary)
     load_quarantine(con, staging, summary)
     return summary
@@ -132,4 +145,5 @@ def _insert(con, table: str, parquet: str, summary: LoadSummary, extra: str = ""
 def _table_columns(con, table: str) -> list[str]:
     return [row[0] for row in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+        "AND table_catalog = current_database() AND table_schema = 'main' "
         "ORDER BY ordinal_position", [table]).fetchall()]

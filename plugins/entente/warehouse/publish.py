@@ -1,6 +1,8 @@
 """The publish stage of write–audit–publish: load the extracted batches into a private version
-of the warehouse, assign clusters, audit the load with Great Expectations, and publish — or
-publish nothing and say which expectation failed on which rows.
+of the warehouse (a copy of the DuckDB file, or a DuckLake transaction), bring the derived rows
+up to date for what the load touched, audit the load with Great Expectations, and publish —
+or publish nothing and say which expectation failed on which rows. Either way the quality run
+and the pipeline run are recorded, in the same transaction as the data when it is published.
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import duckdb
 
 from entente.settings import Settings
 from entente.warehouse.audit import AuditOutcome, audit, record_audit
-from entente.warehouse.clusters import assign_clusters
-from entente.warehouse.load import LoadSummary, load_batches
+from entente.warehouse.clusters import DerivedRows
+from entente.warehouse.load import LoadSummary, load_batches, staged_article_ids
 from entente.warehouse.store import Warehouse
 
 
@@ -45,17 +47,20 @@ def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | Non
 
     def build(con: duckdb.DuckDBPyConnection) -> PublishResult:
         con.begin()
+        derived = DerivedRows(con, settings.sql_dir)
+        derived.before_load(staged_article_ids(con, batch_ids, staging))
         summary = load_batches(con, batch_ids, staging)
         loaded_files[:] = summary.fetch_logs + summary.quarantine_files
-        assign_clusters(con, settings.sql_dir)
+        derived.refresh()
         outcome = audit(con, summary.article_ids, settings.expectations_dir,
                         settings.reports_dir / "quality")
-        if outcome.success:
-            con.commit()
-        else:
+        if not outcome.success:         # keep only the record of the blocked run
             con.rollback()
+            con.begin()
         record_audit(con, outcome)
         record_run(con, outcome, started, summary, failures or [])
+        warehouse.describe_commit(con, outcome.run_id, outcome.success)
+        con.commit()
         return PublishResult(published=outcome.success, run_id=outcome.run_id,
                              rows=summary.rows, batches=summary.batches,
                              message=outcome.failure_message())

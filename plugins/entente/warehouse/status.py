@@ -20,8 +20,9 @@ COUNTS = {
 }
 
 
-def warehouse_counts(warehouse: Warehouse) -> dict[str, int]:
-    with warehouse.reader() as con:
+def warehouse_counts(warehouse: Warehouse, version: int | None = None) -> dict[str, int]:
+    """COUNTS of the published state (or of an earlier version, where the backend keeps them)."""
+    with warehouse.reader(version) as con:
         return {name: con.execute(sql).fetchall()[0][0] for name, sql in COUNTS.items()}
 
 

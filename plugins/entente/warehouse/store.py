@@ -9,6 +9,7 @@ DuckDB allows one writing process or many readers, never both. So the published 
 never opened for writing: the single writer copies it to `<name>.building`, migrates and
 loads the copy, validates it, and atomically renames it over the published file. Readers
 holding the old file keep seeing the old state; new connections see the new one.
+(`DuckLakeWarehouse`, entente.warehouse.lake, publishes by transaction instead.)
 A file lock serializes writers (two `entente run` at once: the second waits).
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import shutil
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -39,6 +41,16 @@ class WarehouseWriteError(RuntimeError):
     """Building the new version failed on the file system (disk full, ...); nothing published."""
 
 
+@dataclass(frozen=True)
+class Version:
+    """One committed state of a warehouse that keeps history (a DuckLake snapshot)."""
+
+    id: int
+    committed_at: datetime
+    run_id: str | None = None          # the publish run that committed it
+    published: bool = False            # a publication (not a blocked run or a migration)
+
+
 class Warehouse(ABC):
     """What every warehouse backend offers the pipeline."""
 
@@ -53,8 +65,9 @@ class Warehouse(ABC):
         """Has anything been published yet?"""
 
     @abstractmethod
-    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-only connection to the last published state, closed on exit."""
+    def reader(self, version: int | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection to the last published state (or to an earlier `version`,
+        where the backend keeps history), closed on exit."""
 
     @abstractmethod
     def writer_lock(self) -> Iterator[None]:
@@ -68,6 +81,20 @@ class Warehouse(ABC):
     @abstractmethod
     def published_at(self) -> datetime | None:
         """When the published state last changed (None before the first publication)."""
+
+    def version(self) -> Version | None:
+        """The current committed state, where the backend keeps history (else None)."""
+        return None
+
+    def publications(self) -> list[Version]:
+        """Published states, newest first, readable with `reader(version=...)`; [] when the
+        backend keeps only the current state (the report then keeps its own comparison)."""
+        return []
+
+    def describe_commit(self, con: duckdb.DuckDBPyConnection, run_id: str,
+                        published: bool) -> None:
+        """Label the transaction `con` is about to commit (a backend with history records
+        which run published it); nothing to do elsewhere."""
 
     def ensure(self) -> None:
         """Create an empty, migrated warehouse if there is none yet (analysts can open it)."""
@@ -91,7 +118,9 @@ class DuckDBFileWarehouse(Warehouse):
         return self.path.exists()
 
     @contextmanager
-    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def reader(self, version: int | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        if version is not None:
+            raise ValueError(f"{self.path}: a DuckDB file keeps no earlier versions")
         con = duckdb.connect(str(self.path), read_only=True)
         try:
             yield con
