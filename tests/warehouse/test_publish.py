@@ -17,6 +17,10 @@ from entente.warehouse import DuckDBFileWarehouse, WarehouseBusy, schema_of
 from entente.warehouse.audit import FRAMES
 from entente.warehouse.migrate import migrate
 
+# Tests of the audit's rules or of the file backend's own mechanics run on the DuckDB file only;
+# the rest run on both backends (tests/warehouse/conftest.py).
+FILE_ONLY = pytest.mark.parametrize("settings", ["duckdb"], indirect=True)
+
 
 def test_migrations_apply_once_and_views_resolve(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
@@ -85,6 +89,7 @@ def test_failed_audit_publishes_nothing_and_names_the_expectation(settings, ware
     assert any("_offsets_ok" in f["expectation"] and f["sample_rows"] for f in details)
 
 
+@FILE_ONLY
 @pytest.mark.parametrize("event_type, quad_class, expectation", [
     ("FIGHT", 1, "_quad_matches_type"),          # a category's quad class comes from the seed
     ("ALLY", 1, "_category_known"),              # not a category at all
@@ -96,6 +101,7 @@ def test_an_event_must_have_a_known_category_and_its_quad_class(settings, wareho
         stages.publish(settings, warehouse)
 
 
+@FILE_ONLY
 def test_event_years_outside_the_plausible_range_block_the_load(settings, warehouse):
     stage_article(warehouse, event_date="1850-01-01")
     with pytest.raises(stages.PublicationBlocked, match="_event_year"):
@@ -114,6 +120,7 @@ print(con.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
 """
 
 
+@FILE_ONLY
 def test_reader_in_another_process_sees_old_then_new_state_without_lock_errors(settings,
                                                                               warehouse):
     stage_article(warehouse)
@@ -130,6 +137,7 @@ def test_reader_in_another_process_sees_old_then_new_state_without_lock_errors(s
     assert reader.returncode == 0
 
 
+@FILE_ONLY
 def test_second_writer_waits_then_gives_up_with_a_clear_message(settings, warehouse):
     impatient = DuckDBFileWarehouse(warehouse.path, schema_of(settings), lock_timeout=1)
     with warehouse.writer_lock():
@@ -173,6 +181,7 @@ def test_re_extraction_waits_while_a_publish_may_be_reading_the_batch(warehouse)
     assert not list(folder.parent.glob(".*.partial"))
 
 
+@FILE_ONLY
 def test_a_late_extraction_of_a_published_batch_is_swept_not_loaded_again(settings, warehouse):
     _, batch_id = stage_article(warehouse)
     stages.publish(settings, warehouse)
