@@ -11,7 +11,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__UNIT_TEST_MODE := False
 export ENTENTE_PROJECT_DIR := $(CURDIR)
 
-.PHONY: setup run test test-ui airflow bench bench-views eval clean
+.PHONY: setup run test test-ui test-scale airflow bench bench-views bench-publish eval clean
 
 setup: $(VENV)/.installed $(AIRFLOW_HOME)/.ready
 
@@ -39,6 +39,11 @@ test-ui: setup
 	@command -v chromium > /dev/null || (apt-get update -q && apt-get install -y -q chromium)
 	$(BIN)/python -m pytest -q -rs tests/system/test_ui.py
 
+# Airflow on Celery workers with PostgreSQL and Redis from Debian's packages, a DuckLake on a
+# PostgreSQL catalog, the sample sources through all three DAGs (docs/scaling.md; ~10 min).
+test-scale: setup
+	bash scripts/test-scale.sh
+
 airflow: setup
 	bash scripts/airflow-standalone.sh
 
@@ -51,9 +56,15 @@ bench: setup
 	$(BIN)/python scripts/bench_dagbag.py
 	$(BIN)/python scripts/bench_views.py $(BENCH_VIEWS_ARGS)
 
-# Only the analyst-query benchmark (a synthetic warehouse of 1 M events; about a minute).
+# Only the analyst-query benchmark (a synthetic warehouse of 1 M events; about a minute), on the
+# DuckDB file and on a DuckLake.
 bench-views: setup
 	$(BIN)/python scripts/bench_views.py $(BENCH_VIEWS_ARGS)
+	$(BIN)/python scripts/bench_views.py --backend ducklake $(BENCH_VIEWS_ARGS)
+
+# Publish cost against warehouse size: 500 new articles into 1 M and 4 M events, both backends.
+bench-publish: setup
+	$(BIN)/python scripts/bench_publish.py $(BENCH_PUBLISH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(AIRFLOW_HOME) data/*.duckdb* data/staging reports

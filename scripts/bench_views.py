@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench_views.py                  # 1,000,000 events, temp dir
     .venv/bin/python scripts/bench_views.py --events 50000 --out /tmp/w.duckdb --keep
+    .venv/bin/python scripts/bench_views.py --backend ducklake   # the same on a DuckLake
 
 1. Generate. A seeded, reproducible warehouse is built with the real code paths: the
    migrations and views (`entente.warehouse.migrate.migrate`, through `Warehouse.publish`, so
@@ -58,7 +59,7 @@ sys.path.insert(0, str(PROJECT / "plugins"))
 import duckdb  # noqa: E402
 
 from entente.settings import Settings  # noqa: E402
-from entente.warehouse import open_warehouse  # noqa: E402
+from entente.warehouse import DuckLakeWarehouse, open_warehouse  # noqa: E402
 
 LIMIT_MS = 1000.0
 FIRST_DAY = "1990-01-01"
@@ -503,14 +504,15 @@ TABLES = ("articles", "article_duplicates", "actors", "entity_mentions", "timexe
           "event_participants", "event_dyad_rows")
 
 
-def generate(out: Path, events: int = 1_000_000, seed: int = 7, audit: bool = False,
+def generate(out: Path | str, events: int = 1_000_000, seed: int = 7, audit: bool = False,
              docs_dir: Path | None = None, skew: float = 1.0) -> dict:
-    """Build the synthetic warehouse at `out` the way a publish does; returns its shape and
-    the time of each step (seconds)."""
+    """Build the synthetic warehouse at `out` (a file, or a `ducklake:` catalog) the way a
+    publish does; returns its shape and the time of each step (seconds)."""
     from entente.warehouse.audit import audit as run_audit, record_audit
     from entente.warehouse.clusters import assign_clusters
 
     settings = Settings(warehouse=str(out))
+    store = open_warehouse(settings)
     timings: dict[str, float] = {}
     info: dict = {}
 
@@ -526,7 +528,7 @@ def generate(out: Path, events: int = 1_000_000, seed: int = 7, audit: bool = Fa
             start = time.perf_counter()
             ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
             outcome = run_audit(con, ids, settings.expectations_dir,
-                                docs_dir or out.parent / "quality")
+                                docs_dir or store.staging.root.parent / "quality")
             record_audit(con, outcome)
             info["audit"] = outcome
             timings["audit"] = time.perf_counter() - start
@@ -535,17 +537,32 @@ def generate(out: Path, events: int = 1_000_000, seed: int = 7, audit: bool = Fa
                         for t in TABLES}
         timings["_before_checkpoint"] = checkpoint_start
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in (out, Path(f"{out}.wal")):
-        stale.unlink(missing_ok=True)
+    if settings.is_lake:
+        if store.exists():
+            raise SystemExit(f"{out}: exists; the generator starts from an empty lake")
+    else:
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        for stale in (out, Path(f"{out}.wal")):
+            stale.unlink(missing_ok=True)
     start = time.perf_counter()
-    open_warehouse(settings).publish(build)
+    store.publish(build)
     end = time.perf_counter()
     timings["checkpoint_publish"] = end - timings.pop("_before_checkpoint")
     timings["total"] = end - start
     info["timings"] = timings
-    info["file_mb"] = out.stat().st_size / 2**20
+    info["file_mb"] = storage_bytes(store) / 2**20
     return info
+
+
+def storage_bytes(warehouse) -> int:
+    """Bytes on disk: the DuckDB file, or a DuckLake's catalog file and data folder."""
+    if not isinstance(warehouse, DuckLakeWarehouse):
+        return warehouse.path.stat().st_size
+    catalog = warehouse.address.catalog_file
+    total = catalog.stat().st_size if catalog is not None and catalog.exists() else 0
+    data = Path(warehouse.data_path)
+    return total + sum(f.stat().st_size for f in data.rglob("*") if f.is_file())
 
 
 @dataclass
@@ -556,7 +573,7 @@ class Query:
     params: list
 
 
-def analyst_queries(warehouse: Path, sql_dir: Path | None = None) -> list[Query]:
+def analyst_queries(warehouse: Path | str, sql_dir: Path | None = None) -> list[Query]:
     """The query timed per view (see the module docstring)."""
     from entente.warehouse.migrate import view_files
 
@@ -599,7 +616,7 @@ def analyst_queries(warehouse: Path, sql_dir: Path | None = None) -> list[Query]
     return queries
 
 
-def time_query(warehouse: Path, query: Query, runs: int = 5) -> dict:
+def time_query(warehouse: Path | str, query: Query, runs: int = 5) -> dict:
     """One warm-up, then `runs` timed runs, each on a fresh read-only connection."""
     times, cpus, connects, rows = [], [], [], 0
     for attempt in range(runs + 1):
@@ -621,7 +638,7 @@ def time_query(warehouse: Path, query: Query, runs: int = 5) -> dict:
             "cpu_ms": statistics.median(cpus), "connect_ms": statistics.median(connects)}
 
 
-def _reader(warehouse: Path):
+def _reader(warehouse: Path | str):
     """A fresh read-only connection, as an analyst opens one (`Warehouse.reader()`)."""
     return open_warehouse(Settings(warehouse=str(warehouse))).reader()
 
@@ -633,7 +650,7 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def bench(warehouse: Path, runs: int = 5, only: list[str] | None = None) -> list[dict]:
+def bench(warehouse: Path | str, runs: int = 5, only: list[str] | None = None) -> list[dict]:
     results = []
     for query in analyst_queries(warehouse):
         if only and query.view not in only:
@@ -667,7 +684,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--country-skew", type=float, default=1.0,
                         help="Zipf exponent of country popularity (default 1.0)")
-    parser.add_argument("--out", type=Path, help="warehouse file (default: a temp dir)")
+    parser.add_argument("--out", help="warehouse file or ducklake: catalog (default: a temp dir)")
+    parser.add_argument("--backend", choices=("duckdb", "ducklake"), default="duckdb",
+                        help="with no --out: a DuckDB file or a DuckLake (SQLite catalog)")
     parser.add_argument("--keep", action="store_true", help="keep the temp warehouse")
     parser.add_argument("--reuse", action="store_true",
                         help="time an existing --out warehouse without generating it")
@@ -684,13 +703,14 @@ def main(argv: list[str] | None = None) -> int:
         warehouse = args.out
     else:
         tmp = Path(tempfile.mkdtemp(prefix="entente-bench-views-"))
-        warehouse = tmp / "warehouse.duckdb"
+        warehouse = (f"ducklake:sqlite:{tmp / 'catalog.sqlite'}" if args.backend == "ducklake"
+                     else tmp / "warehouse.duckdb")
     try:
         if not args.reuse:
             print(f"generating {args.events:,} events (seed {args.seed}) into {warehouse}",
                   flush=True)
             info = generate(warehouse, args.events, args.seed, audit=args.audit,
-                            docs_dir=(tmp or warehouse.parent) / "quality",
+                            docs_dir=(tmp or Path(str(warehouse).rpartition(":")[2]).parent) / "quality",
                             skew=args.country_skew)
             t = info["timings"]
             print(f"  generated in {t['total']:.1f} s: rows {t['rows']:.1f} s, clusters "
