@@ -3,7 +3,8 @@
 
 Triggered by the `entente_staged_articles` asset. Runs the spaCy pipeline (entities, actors,
 TIMEX3 dates, PLOVER events) over each staged batch in parallel (`extract` is mapped over the
-batches), then one `publish` task — in the one-slot `entente_warehouse` pool, so DuckDB only
+batches, on the Celery queue `ENTENTE_NLP_QUEUE`, default `nlp`), then one `publish` task —
+in the one-slot `entente_warehouse` pool, so DuckDB only
 ever has one writer — loads the batches into a private copy of the warehouse, validates every
 table with Great Expectations, and atomically publishes the copy (analysts' read-only
 sessions see the old state or the new one, never a partial one). A failed critical
@@ -15,7 +16,7 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import dag, task
 
-from entente.orchestration import DEFAULT_ARGS, WAREHOUSE_POOL, log_failure
+from entente.orchestration import DEFAULT_ARGS, WAREHOUSE_POOL, log_failure, nlp_queue
 from entente.orchestration.assets import STAGED_ARTICLES, WAREHOUSE
 
 
@@ -37,7 +38,7 @@ def entente_process():
 
         return tasks.pending_batches()
 
-    @task(max_active_tis_per_dagrun=2)
+    @task(max_active_tis_per_dagrun=2, queue=nlp_queue())
     def extract(batch_id: str) -> dict:
         from entente.orchestration import tasks
 

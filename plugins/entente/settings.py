@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     staging: Path | None = Field(None, description="the staging folder (default beside the "
                                  "warehouse file, or the lake's catalog or data path)")
     nlp_queue: str = Field("nlp", min_length=1, description="Celery queue of the extract task")
+    worker_name: str | None = Field(None, description="the host name an Airflow worker reports "
+                                    "(several workers on one machine; default the machine's)")
     sources: Path | None = Field(None, description="sources file (default data/sources.yml)")
     reports: Path | None = Field(None, description="reports folder (default reports/)")
     spacy_model: str = DEFAULT_MODEL

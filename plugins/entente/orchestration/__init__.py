@@ -6,6 +6,7 @@ the task bodies are in `tasks` (imported inside the tasks), the backfill window 
 from __future__ import annotations
 
 import logging
+import socket
 from datetime import timedelta
 
 from entente.settings import Settings
@@ -19,6 +20,19 @@ DAG_IDS = ("entente_ingest", "entente_process", "entente_reports")
 def ingest_schedule() -> str | None:
     """`ENTENTE_INGEST_SCHEDULE` (default hourly); "none" leaves only manual and backfill runs."""
     return Settings().schedule
+
+
+def nlp_queue() -> str:
+    """The Celery queue `extract` is routed to (`ENTENTE_NLP_QUEUE`, default "nlp"): start the
+    workers of the big machines with `airflow celery worker --queues nlp`. Other executors
+    ignore queues."""
+    return Settings().nlp_queue
+
+
+def worker_hostname() -> str:
+    """Airflow's `[core] hostname_callable` for several workers on one machine: the host name a
+    worker records on its task instances (`ENTENTE_WORKER_NAME`, else the machine's)."""
+    return Settings().worker_name or socket.getfqdn()
 
 
 def failure_summary(context) -> str:

@@ -1,0 +1,264 @@
+"""`make test-scale`: Entente's DAGs on Airflow with the CeleryExecutor, run here, on 127.0.0.1.
+
+PostgreSQL (Debian's package; a throw-away cluster in a temp folder) holds Airflow's metadata
+and the DuckLake catalog, Redis is the Celery broker, and Airflow runs as separate processes:
+api-server, scheduler, dag-processor, triggerer and two Celery workers serving the `default`
+queue and the `nlp` queue `extract` is routed to. The lake's Parquet files and the staging area
+are in one folder every worker reaches. The test triggers entente_ingest on the sample sources
+(batches of 6 articles: six mapped extract tasks), waits for entente_process and
+entente_reports, and checks that extract ran on both workers, that the lake holds what an
+embedded `entente run` on a DuckDB file holds, that an analyst reading the lake all along
+never failed, and that every process it started is gone at the end.
+Not part of `make test` (minutes, and it installs packages).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None) \
+    if Path("/usr/lib/postgresql").exists() else None
+WORKERS = ("worker-a", "worker-b")
+TABLES = ("articles", "entity_mentions", "timexes", "events", "event_participants",
+          "event_dyad_rows")
+VIEWS = ("cooperation_dyads_yearly", "cooperation_events", "country_cooperation_yearly")
+
+ANALYST = """
+import json, sys, time, pathlib
+from entente.settings import Settings
+from entente.warehouse import open_warehouse
+lake, stop = open_warehouse(Settings()), pathlib.Path(sys.argv[1])
+seen = {"counts": [], "errors": []}
+while not stop.exists():
+    try:
+        if lake.exists():
+            with lake.reader() as con:
+                seen["counts"].append(con.execute("SELECT count(*) FROM events").fetchone()[0])
+    except Exception as exc:
+        seen["errors"].append(f"{type(exc).__name__}: {exc}")
+    time.sleep(0.5)
+print(json.dumps(seen), flush=True)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Processes:
+    """Every process the test starts, each in its own process group, stopped at the end."""
+
+    def __init__(self, logs: Path):
+        self.logs = logs
+        self.started: dict[str, subprocess.Popen] = {}
+
+    def start(self, name: str, args: list[str], env: dict, user: str | None = None):
+        if user:
+            args = ["runuser", "-u", user, "--"] + args
+        log = (self.logs / f"{name}.log").open("w")
+        self.started[name] = subprocess.Popen(args, env=env, cwd=PROJECT, stdout=log,
+                                              stderr=subprocess.STDOUT, start_new_session=True)
+        return self.started[name]
+
+    def alive(self) -> list[str]:
+        groups = {p.pid for p in self.started.values()}
+        out = subprocess.run(["ps", "-eo", "pgid=,stat=,args="], capture_output=True,
+                             text=True).stdout
+        return [line for line in out.splitlines()
+                if int(line.split()[0]) in groups and not line.split()[1].startswith("Z")]
+
+    def stop_all(self) -> None:
+        for process in reversed(list(self.started.values())):
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + 60
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(1)
+        for process in self.started.values():
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait(timeout=30)
+
+
+def wait_for(what: str, check, timeout: float, every: float = 5.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def start_postgres(procs: Processes, root: Path, port: int) -> str:
+    data = root / "pg"
+    data.mkdir()
+    shutil.chown(root, "postgres")
+    shutil.chown(data, "postgres")
+    subprocess.run(["runuser", "-u", "postgres", "--", str(PG_BIN / "initdb"), "-D", str(data),
+                    "--auth=trust", "-U", "postgres", "-E", "UTF8"], check=True,
+                   capture_output=True)
+    procs.start("postgres", [str(PG_BIN / "postgres"), "-D", str(data), "-p", str(port),
+                             "-h", "127.0.0.1", "-k", str(root)], os.environ.copy(),
+                user="postgres")
+    psql = ["runuser", "-u", "postgres", "--", str(PG_BIN / "psql"), "-h", "127.0.0.1",
+            "-p", str(port), "-U", "postgres", "-c"]
+    wait_for("PostgreSQL", lambda: subprocess.run(psql + ["SELECT 1"], capture_output=True)
+             .returncode == 0, 60, 1)
+    for database in ("airflow", "entente"):
+        subprocess.run(psql + [f"CREATE DATABASE {database}"], check=True, capture_output=True)
+    return f"host=127.0.0.1 port={port} user=postgres"
+
+
+def airflow_env(root: Path, pg: str, pg_port: int, redis_port: int, api_port: int) -> dict:
+    sql = f"postgresql+psycopg2://postgres@127.0.0.1:{pg_port}/airflow"
+    return {**os.environ,
+            "PATH": f"{BIN}:{os.environ['PATH']}",
+            "AIRFLOW_HOME": str(root / "airflow"),
+            "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT / "dags"),
+            "AIRFLOW__CORE__PLUGINS_FOLDER": str(PROJECT / "plugins"),
+            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+            "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
+            "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
+            "AIRFLOW__CORE__HOSTNAME_CALLABLE": "entente.orchestration.worker_hostname",
+            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": sql,
+            "AIRFLOW__CELERY__BROKER_URL": f"redis://127.0.0.1:{redis_port}/0",
+            "AIRFLOW__CELERY__RESULT_BACKEND": f"db+postgresql://postgres@127.0.0.1:{pg_port}/airflow",
+            "AIRFLOW__CELERY__WORKER_CONCURRENCY": "2",
+            "AIRFLOW__OPERATORS__DEFAULT_QUEUE": "default",
+            "AIRFLOW__API__HOST": "127.0.0.1",
+            "AIRFLOW__API__PORT": str(api_port),
+            "AIRFLOW__API__BASE_URL": f"http://127.0.0.1:{api_port}",
+            "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{api_port}/execution/",
+            "AIRFLOW__API_AUTH__JWT_SECRET": "entente-test-scale-secret",
+            "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "2",
+            "GX_ANALYTICS_ENABLED": "False",
+            "ENTENTE_PROJECT_DIR": str(PROJECT),
+            "ENTENTE_WAREHOUSE": f"ducklake:postgres:dbname=entente {pg}",
+            "ENTENTE_LAKE_DATA_PATH": str(root / "shared" / "lake") + "/",
+            "ENTENTE_STAGING": str(root / "shared" / "staging"),
+            "ENTENTE_REPORTS": str(root / "shared" / "reports"),
+            "ENTENTE_BATCH_SIZE": "6",
+            "ENTENTE_INGEST_SCHEDULE": "none"}
+
+
+def airflow(env: dict, *args: str) -> str:
+    done = subprocess.run([str(BIN / "airflow"), *args], env=env, cwd=PROJECT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (args, done.stdout[-2000:], done.stderr[-3000:])
+    return done.stdout
+
+
+def run_states(env: dict, dag_id: str) -> list[str]:
+    out = airflow(env, "dags", "list-runs", dag_id, "-o", "json")
+    return [run["state"] for run in json.loads(out or "[]")]
+
+
+def metadata(pg_port: int, sql: str) -> list[tuple]:
+    import psycopg2
+
+    with psycopg2.connect(f"dbname=airflow host=127.0.0.1 port={pg_port} user=postgres") as c:
+        with c.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall()
+
+
+def lake_contents(location: str, env: dict) -> dict:
+    script = f"""
+import json
+from entente.settings import Settings
+from entente.warehouse import open_warehouse
+w = open_warehouse(Settings(warehouse={location!r}))
+with w.reader() as con:
+    out = {{t: con.execute(f"SELECT count(*) FROM {{t}}").fetchone()[0] for t in {TABLES!r}}}
+    for v in {VIEWS!r}:
+        out[v] = sorted(map(repr, con.execute(f"SELECT * FROM {{v}}").fetchall()))
+print(json.dumps(out))
+"""
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(PG_BIN is None or shutil.which("redis-server") is None,
+                    reason="needs Debian's postgresql and redis-server (make test-scale "
+                           "installs them)")
+def test_the_dags_on_celery_workers_fill_a_ducklake_on_postgres(tmp_path):
+    root = tmp_path / "scale"
+    root.mkdir()
+    (root / "logs").mkdir()
+    procs = Processes(root / "logs")
+    pg_port, redis_port, api_port = free_port(), free_port(), free_port()
+    stop = root / "stop-analyst"
+    try:
+        pg = start_postgres(procs, root, pg_port)
+        procs.start("redis", ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1",
+                              "--save", "", "--appendonly", "no"], os.environ.copy())
+        env = airflow_env(root, pg, pg_port, redis_port, api_port)
+        airflow(env, "db", "migrate")
+        airflow(env, "pools", "set", "entente_warehouse", "1", "One lake writer at a time")
+        for name, args in (("api-server", ["api-server"]), ("scheduler", ["scheduler"]),
+                           ("dag-processor", ["dag-processor"]), ("triggerer", ["triggerer"])):
+            procs.start(name, [str(BIN / "airflow"), *args], env)
+        for worker in WORKERS:
+            procs.start(worker, [str(BIN / "airflow"), "celery", "worker", "--queues",
+                                 "default,nlp", "--celery-hostname", f"{worker}@%h",
+                                 "--skip-serve-logs"],
+                        {**env, "ENTENTE_WORKER_NAME": worker})
+        wait_for("the DAGs to be parsed", lambda: all(
+            d in airflow(env, "dags", "list", "-o", "plain")
+            for d in ("entente_ingest", "entente_process", "entente_reports")), 300)
+        analyst = procs.start("analyst", [sys.executable, "-c", ANALYST, str(stop)], env)
+        started = time.monotonic()
+        airflow(env, "dags", "trigger", "entente_ingest")
+        wait_for("entente_reports to succeed", lambda: "success" in run_states(
+            env, "entente_reports"), 1800, 10)
+        took = time.monotonic() - started
+        assert run_states(env, "entente_process") == ["success"]
+        stop.touch()
+        analyst.wait(timeout=120)
+        seen = json.loads((root / "logs" / "analyst.log").read_text().strip().splitlines()[-1])
+
+        extracts = metadata(pg_port, "SELECT map_index, hostname, queue, state FROM "
+                                     "task_instance WHERE dag_id = 'entente_process' AND "
+                                     "task_id = 'extract'")
+        embedded = str(root / "embedded" / "warehouse.duckdb")
+        done = subprocess.run([str(BIN / "entente"), "run", "--warehouse", embedded,
+                               "--reports", str(root / "embedded" / "reports")],
+                              env={**env, "ENTENTE_STAGING": ""}, cwd=PROJECT,
+                              capture_output=True, text=True, timeout=1200)
+        assert done.returncode == 0, done.stderr[-3000:]
+        in_lake = lake_contents(env["ENTENTE_WAREHOUSE"], env)
+        in_file = lake_contents(embedded, env)
+    finally:
+        stop.touch()
+        procs.stop_all()
+    print(f"\ningest → process → reports on Celery took {took:.0f} s; "
+          f"extract tasks: {sorted(extracts)}")
+    assert len(extracts) >= 5 and {state for *_, state in extracts} == {"success"}
+    assert {queue for _, _, queue, _ in extracts} == {"nlp"}
+    assert {host for _, host, _, _ in extracts} == set(WORKERS)     # spread over both workers
+    assert in_lake == in_file and in_lake["events"] > 100
+    assert seen["errors"] == [] and seen["counts"] and seen["counts"][-1] == in_lake["events"]
+    assert seen["counts"] == sorted(seen["counts"])
+    assert procs.alive() == []
