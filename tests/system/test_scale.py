@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -203,9 +204,10 @@ print(json.dumps(out))
 @pytest.mark.skipif(PG_BIN is None or shutil.which("redis-server") is None,
                     reason="needs Debian's postgresql and redis-server (make test-scale "
                            "installs them)")
-def test_the_dags_on_celery_workers_fill_a_ducklake_on_postgres(tmp_path):
-    root = tmp_path / "scale"
-    root.mkdir()
+def test_the_dags_on_celery_workers_fill_a_ducklake_on_postgres():
+    # Not pytest's tmp_path: PostgreSQL runs as the postgres user, who cannot enter root's
+    # private pytest folders.
+    root = Path(tempfile.mkdtemp(prefix="entente-scale-"))
     (root / "logs").mkdir()
     procs = Processes(root / "logs")
     pg_port, redis_port, api_port = free_port(), free_port(), free_port()
@@ -253,6 +255,8 @@ def test_the_dags_on_celery_workers_fill_a_ducklake_on_postgres(tmp_path):
     finally:
         stop.touch()
         procs.stop_all()
+        shutil.copytree(root / "logs", PROJECT / "reports" / "scale-logs", dirs_exist_ok=True)
+        shutil.rmtree(root, ignore_errors=True)
     print(f"\ningest → process → reports on Celery took {took:.0f} s; "
           f"extract tasks: {sorted(extracts)}")
     assert len(extracts) >= 5 and {state for *_, state in extracts} == {"success"}
