@@ -33,6 +33,7 @@ BIN = Path(sys.executable).parent
 PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None) \
     if Path("/usr/lib/postgresql").exists() else None
 WORKERS = ("worker-a", "worker-b")
+DAGS = ("entente_ingest", "entente_process", "entente_reports")
 TABLES = ("articles", "entity_mentions", "timexes", "events", "event_participants",
           "event_dyad_rows")
 VIEWS = ("cooperation_dyads_yearly", "cooperation_events", "country_cooperation_yearly")
@@ -67,6 +68,7 @@ class Processes:
     def __init__(self, logs: Path):
         self.logs = logs
         self.started: dict[str, subprocess.Popen] = {}
+        self.family: set[int] = set()
 
     def start(self, name: str, args: list[str], env: dict, user: str | None = None):
         if user:
@@ -77,13 +79,24 @@ class Processes:
         return self.started[name]
 
     def alive(self) -> list[str]:
+        """Live processes in the started process groups, or descended from a started process
+        when `stop_all` began (PostgreSQL's backends leave their postmaster's group)."""
         groups = {p.pid for p in self.started.values()}
-        out = subprocess.run(["ps", "-eo", "pgid=,stat=,args="], capture_output=True,
-                             text=True).stdout
-        return [line for line in out.splitlines()
-                if int(line.split()[0]) in groups and not line.split()[1].startswith("Z")]
+        return [row[3] for row in _processes()
+                if (row[1] in groups or row[0] in self.family) and not row[2].startswith("Z")]
+
+    def descendants(self) -> set[int]:
+        """Every live process started here or descended from one, now."""
+        rows = _processes()
+        found = {p.pid for p in self.started.values()}
+        while True:
+            more = {row[0] for row in rows if row[4] in found} - found
+            if not more:
+                return found
+            found |= more
 
     def stop_all(self) -> None:
+        self.family = self.descendants()
         for process in reversed(list(self.started.values())):
             try:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -98,6 +111,17 @@ class Processes:
             except ProcessLookupError:
                 pass
             process.wait(timeout=30)
+
+
+def _processes() -> list[list]:
+    """[pid, pgid, stat, command line, ppid] of every process."""
+    out = subprocess.run(["ps", "-eo", "pid=,pgid=,stat=,ppid=,args="], capture_output=True,
+                         text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        pid, pgid, stat, ppid, *args = line.split()
+        rows.append([int(pid), int(pgid), stat, " ".join(args), int(ppid)])
+    return rows
 
 
 def wait_for(what: str, check, timeout: float, every: float = 5.0):
@@ -143,7 +167,10 @@ def airflow_env(root: Path, pg: str, pg_port: int, redis_port: int, api_port: in
             "AIRFLOW__CORE__HOSTNAME_CALLABLE": "entente.orchestration.worker_hostname",
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": sql,
             "AIRFLOW__CELERY__BROKER_URL": f"redis://127.0.0.1:{redis_port}/0",
-            "AIRFLOW__CELERY__RESULT_BACKEND": f"db+postgresql://postgres@127.0.0.1:{pg_port}/airflow",
+            # The driver is named: SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3, which
+            # is not installed (psycopg2 is), and the Celery provider reports that ImportError
+            # as "Failed to import providers_configuration_loaded".
+            "AIRFLOW__CELERY__RESULT_BACKEND": f"db+{sql}",
             "AIRFLOW__CELERY__WORKER_CONCURRENCY": "2",
             "AIRFLOW__OPERATORS__DEFAULT_QUEUE": "default",
             "AIRFLOW__API__HOST": "127.0.0.1",
@@ -162,6 +189,13 @@ def airflow_env(root: Path, pg: str, pg_port: int, redis_port: int, api_port: in
             "ENTENTE_INGEST_SCHEDULE": "none"}
 
 
+def worker_ready(procs: Processes, name: str) -> bool:
+    """Whether a Celery worker says it is ready; fails at once, with its log, if it exited."""
+    log = (procs.logs / f"{name}.log").read_text(errors="replace")
+    assert procs.started[name].poll() is None, f"{name} exited:\n{log[-3000:]}"
+    return " ready." in log
+
+
 def airflow(env: dict, *args: str) -> str:
     done = subprocess.run([str(BIN / "airflow"), *args], env=env, cwd=PROJECT,
                           capture_output=True, text=True, timeout=300)
@@ -169,18 +203,28 @@ def airflow(env: dict, *args: str) -> str:
     return done.stdout
 
 
-def run_states(env: dict, dag_id: str) -> list[str]:
-    out = airflow(env, "dags", "list-runs", dag_id, "-o", "json")
-    return [run["state"] for run in json.loads(out or "[]")]
-
-
-def metadata(pg_port: int, sql: str) -> list[tuple]:
+def metadata(pg_port: int, sql: str, *params) -> list[tuple]:
+    """Rows of a query on Airflow's metadata database."""
     import psycopg2
 
     with psycopg2.connect(f"dbname=airflow host=127.0.0.1 port={pg_port} user=postgres") as c:
         with c.cursor() as cursor:
-            cursor.execute(sql)
+            cursor.execute(sql, params)
             return cursor.fetchall()
+
+
+def run_states(pg_port: int, dag_id: str) -> list[str]:
+    """States of the DAG's runs, from the metadata database (the CLI's JSON output shares
+    stdout with Airflow's import warnings)."""
+    return [state for (state,) in metadata(pg_port, "SELECT state FROM dag_run "
+                                                    "WHERE dag_id = %s", dag_id)]
+
+
+def reports_succeeded(pg_port: int) -> bool:
+    """Whether entente_reports succeeded; fails at once when a run of a DAG failed."""
+    states = {dag: run_states(pg_port, dag) for dag in DAGS}
+    assert "failed" not in sum(states.values(), []), states
+    return "success" in states["entente_reports"]
 
 
 def lake_contents(location: str, env: dict) -> dict:
@@ -229,14 +273,15 @@ def test_the_dags_on_celery_workers_fill_a_ducklake_on_postgres():
                         {**env, "ENTENTE_WORKER_NAME": worker})
         wait_for("the DAGs to be parsed", lambda: all(
             d in airflow(env, "dags", "list", "-o", "plain")
-            for d in ("entente_ingest", "entente_process", "entente_reports")), 300)
+            for d in DAGS), 300)
+        wait_for("both Celery workers", lambda: all(worker_ready(procs, w) for w in WORKERS),
+                 300, 2)
         analyst = procs.start("analyst", [sys.executable, "-c", ANALYST, str(stop)], env)
         started = time.monotonic()
         airflow(env, "dags", "trigger", "entente_ingest")
-        wait_for("entente_reports to succeed", lambda: "success" in run_states(
-            env, "entente_reports"), 1800, 10)
+        wait_for("entente_reports to succeed", lambda: reports_succeeded(pg_port), 1800, 10)
         took = time.monotonic() - started
-        assert run_states(env, "entente_process") == ["success"]
+        assert run_states(pg_port, "entente_process") == ["success"]
         stop.touch()
         analyst.wait(timeout=120)
         seen = json.loads((root / "logs" / "analyst.log").read_text().strip().splitlines()[-1])
