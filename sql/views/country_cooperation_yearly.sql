@@ -26,7 +26,9 @@ partner_counts as (
 ),
 
 top_partner as (
-    select year, country_code, arg_max(partner, events) as top_partner,
+    -- Among partners tied on events, the first by code: arg_max alone picks any of them, and
+    -- not the same one from one query to the next.
+    select year, country_code, first(partner order by events desc, partner) as top_partner,
            count(*) as partners
     from partner_counts
     group by all

@@ -14,7 +14,7 @@ from builders import TEXT, empty_events, stage_article, table_counts
 from entente import stages
 from entente.settings import Settings
 from entente.warehouse import DuckDBFileWarehouse, WarehouseBusy, schema_of
-from entente.warehouse.audit import FRAMES
+from entente.warehouse.audit import FRAMES, scope_audit
 from entente.warehouse.migrate import migrate
 
 # Tests of the audit's rules or of the file backend's own mechanics run on the DuckDB file only;
@@ -232,3 +232,33 @@ def test_dyads_pair_opposite_sides_and_count_multilateral_events_apart(settings,
                      ("GBR", "IRN", False), ("GBR", "IRN", True)]      # none among the doers
     assert yearly == [("DEU", "IRN", 0, 1), ("FRA", "IRN", 1, 1), ("GBR", "IRN", 1, 1)]
     assert located == [("AUT", 48.2)]
+
+
+def test_a_countrys_top_partner_among_tied_partners_is_the_first_by_code(settings, warehouse):
+    for target, place in (("IRN", "Tehran"), ("CHN", "Beijing"), ("FRA", "Paris")):
+        stage_event(warehouse, TEXT.replace("Prague", f"{place}. Britain praised them."),
+                    "SUPPORT", ["GBR"], [target], False)
+    stage_event(warehouse, TEXT.replace("Prague", "Beijing. Iran praised China."),
+                "SUPPORT", ["IRN"], ["CHN"], False)
+    stages.publish(settings, warehouse)
+    with warehouse.reader() as con:
+        top = con.execute("SELECT country_code, partners, top_partner "
+                          "FROM country_cooperation_yearly ORDER BY country_code").fetchall()
+    assert top == [("CHN", 2, "GBR"),            # GBR and IRN, one event each
+                   ("FRA", 1, "GBR"), ("GBR", 3, "CHN"), ("IRN", 2, "CHN")]
+
+
+@FILE_ONLY
+def test_the_audit_frames_hold_the_rows_of_the_load_only(settings, warehouse):
+    stage_article(warehouse)
+    stages.publish(settings, warehouse)
+    article, _ = stage_article(warehouse, text=TEXT.replace("Prague", "Geneva"))
+    stages.publish(settings, warehouse)
+    con = duckdb.connect(str(settings.warehouse))
+    scope_audit(con, [article.article_id])
+    frames = {name: con.execute(FRAMES[name]).df()
+              for name in ("articles", "events", "event_participants")}
+    assert {name: len(frame) for name, frame in frames.items()} == \
+        {"articles": 1, "events": 1, "event_participants": 2}
+    assert frames["events"]["_key_count"].tolist() == [1]
+    assert frames["event_participants"]["_event_exists"].all()

@@ -2,7 +2,8 @@
 
 GX 1.x runs on pandas DataFrames (its SQLAlchemy path on DuckDB is broken upstream). Each
 table's frame holds the rows of this load plus computed check columns (`_offsets_ok`,
-`_article_exists`, ...) that SQL computes against the whole warehouse copy; the suites in
+`_article_exists`, ...) that SQL computes against the warehouse (over the rows that share a
+key with this load's rows: the audit's cost follows the load, not the warehouse); the suites in
 expectations/<table>.json state what must hold. Expectations with meta.severity "critical"
 block publication; "warning" ones are recorded only.
 """
@@ -28,13 +29,17 @@ _OFFSETS = ("(t.start_char >= 0 AND t.start_char < t.end_char "
             "a.article_id IS NOT NULL AS _article_exists")
 _TEXT_AT = "coalesce(substring(a.text, t.start_char + 1, t.end_char - t.start_char) = t.{col}, false)"
 _IN_LOAD = "t.article_id IN (SELECT article_id FROM audit_articles)"
+# Key counts over the rows that share a key with this load's rows (whole partitions, so the
+# same counts), not a window over the whole table: the audit's cost must not grow with the
+# warehouse.
+_SHARES_EVENT_ID = "t.event_id IN (SELECT event_id FROM audit_events)"
 
 # Frame per suite: this load's rows and the computed columns its expectations check.
 FRAMES = {
     "articles": f"""
         SELECT t.*, length(t.text) AS _text_length, year(t.published_at) AS _published_year,
                count(*) OVER (PARTITION BY t.article_id) AS _key_count
-        FROM articles t QUALIFY {_IN_LOAD}""",
+        FROM articles t WHERE {_IN_LOAD}""",
     "actors": "SELECT * FROM actors",
     "entity_mentions": f"""
         SELECT t.*, {_OFFSETS}, {_TEXT_AT.format(col='text')} AS _text_matches,
@@ -54,14 +59,13 @@ FRAMES = {
                count(*) OVER (PARTITION BY t.event_id) AS _key_count
         FROM events t LEFT JOIN articles a USING (article_id)
         LEFT JOIN event_categories c ON c.category = t.event_type
-        QUALIFY {_IN_LOAD}""",
-    "event_participants": """
+        WHERE {_SHARES_EVENT_ID} QUALIFY {_IN_LOAD}""",
+    "event_participants": f"""
         SELECT t.*, e.event_id IS NOT NULL AS _event_exists,
                (t.actor_id IS NULL OR t.actor_id IN (SELECT actor_id FROM actors)) AS _actor_exists
         FROM event_participants t
-        LEFT JOIN (SELECT DISTINCT event_id FROM events) e USING (event_id)
-        WHERE t.event_id IN (SELECT event_id FROM events
-                             WHERE article_id IN (SELECT article_id FROM audit_articles))""",
+        LEFT JOIN audit_events e USING (event_id)
+        WHERE {_SHARES_EVENT_ID}""",
     "article_duplicates": f"""
         SELECT t.*, count(*) OVER (PARTITION BY t.article_id) AS _key_count,
                t.article_id <> t.duplicate_of AS _not_self,
@@ -115,12 +119,20 @@ SUITE_PARAMETERS = {"event_year_min": EVENT_YEARS[0], "event_year_max": EVENT_YE
 def audit(con: duckdb.DuckDBPyConnection, article_ids: list[str], expectations_dir: Path,
           docs_dir: Path) -> AuditOutcome:
     """Validate this load's rows in every suite; Data Docs go to `docs_dir`."""
-    con.execute("CREATE OR REPLACE TEMP TABLE audit_articles (article_id VARCHAR)")
-    if article_ids:
-        con.execute("INSERT INTO audit_articles SELECT unnest(?::VARCHAR[])", [article_ids])
+    scope_audit(con, article_ids)
     runner = _GxRunner(expectations_dir, docs_dir)
     results = [runner.validate(name, con.execute(sql).df()) for name, sql in FRAMES.items()]
     return AuditOutcome(run_id=uuid.uuid4().hex[:12], results=results)
+
+
+def scope_audit(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """The temp tables FRAMES read: this load's articles (audit_articles) and their events
+    (audit_events)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE audit_articles (article_id VARCHAR)")
+    if article_ids:
+        con.execute("INSERT INTO audit_articles SELECT unnest(?::VARCHAR[])", [article_ids])
+    con.execute("CREATE OR REPLACE TEMP TABLE audit_events AS SELECT DISTINCT event_id "
+                "FROM events WHERE article_id IN (SELECT article_id FROM audit_articles)")
 
 
 def record_audit(con: duckdb.DuckDBPyConnection, outcome: AuditOutcome) -> None:
