@@ -2,11 +2,16 @@
 the publish touched equal a full recomputation over the whole warehouse (both backends)."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+import duckdb
+
 from builders import TEXT, extraction_of
 from entente.extract import extraction_tables
 from entente.ingest.frames import article_frame
 from entente.sources.article import Article
-from entente.warehouse.clusters import DerivedRows, assign_clusters
+from entente.settings import Settings
+from entente.warehouse.clusters import GAP_DAYS, DerivedRows, assign_clusters
 from entente.warehouse.load import load_batches, staged_article_ids
 
 CLUSTERS = "SELECT event_id, cluster_id FROM events ORDER BY event_id"
@@ -107,3 +112,22 @@ def test_a_changed_derived_query_recomputes_everything_once(settings, warehouse,
         return how, again.refresh()
 
     assert warehouse.publish(build) == ("full", "incremental")
+
+
+def test_the_clustering_sql_chains_no_gap_wider_than_gap_days():
+    # DerivedRows looks GAP_DAYS around new events: the rule of event_clusters.sql must chain
+    # day-precision events over a gap of GAP_DAYS and not one day more.
+    start = date(2010, 4, 8)
+    dates = {"a": start, "b": start + timedelta(GAP_DAYS),                  # chained to a
+             "c": start + timedelta(2 * GAP_DAYS + 1)}                      # one day too far
+    con = duckdb.connect()
+    con.execute("CREATE TABLE events (event_id VARCHAR, event_date DATE, quad_class INTEGER, "
+                "date_precision VARCHAR, modality VARCHAR)")
+    con.execute("CREATE TABLE event_participants (event_id VARCHAR, country_code VARCHAR, "
+                "code VARCHAR)")
+    for event, day in dates.items():
+        con.execute("INSERT INTO events VALUES (?, ?, 1, 'day', 'asserted')", [event, day])
+        con.execute("INSERT INTO event_participants VALUES (?, 'USA', 'USA'), (?, 'RUS', 'RUS')",
+                    [event, event])
+    query = (Settings().sql_dir / "derived" / "event_clusters.sql").read_text(encoding="utf-8")
+    assert dict(con.execute(query).fetchall()) == {"a": "a", "b": "a", "c": "c"}

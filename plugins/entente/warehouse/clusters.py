@@ -27,7 +27,8 @@ from pathlib import Path
 import duckdb
 
 # The widest date gap event_clusters.sql chains events over (day precision: 3 days; coarser
-# precisions need the same date). Raise this with the rule, never lower it.
+# precisions need the same date). Raise this with the rule, never lower it; a test runs the
+# file and fails when the two differ (test_the_clustering_sql_chains_no_gap_wider_than_gap_days).
 GAP_DAYS = 3
 DERIVED_FILES = ("event_clusters.sql", "event_dyads.sql")
 
