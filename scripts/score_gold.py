@@ -16,6 +16,10 @@ span overlaps most). One JSON line of metrics is printed:
   IGO; a gold multilateral event gives each side_a country with each side_b country.
 - interstate_recall: recall of gold pairs of two different countries (no IGO).
 - pair_category_*: (pair, category) P/R/F1; quad_recall: share of gold (pair, quad class) found.
+  Gold categories are compared under CAMEO's convention for announced plans, as the coder
+  codes them (docs/events.md): a planned cooperation counts as AGREE, a planned material
+  conflict (quad 4) as THREATEN; then named as the scheme names them (SCHEME_NAMES: under
+  gsr an appeal, REQUEST, is a DEMAND).
 - On events matched one to one (same pair, preferring the same category): date_acc (gold dates
   only, compared at the gold's precision: 2019, 2019-09 or 2019-09-24), modality_acc,
   location_acc (the event's location country, null = null counts).
@@ -43,9 +47,14 @@ PROJECT = Path(__file__).resolve().parents[1]
 GSR_CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                   "REQUEST", "DEMAND", "DISAPPROVE", "INVESTIGATE", "REJECT", "THREATEN",
                   "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT")
-# The plover2021 scheme's names for gsr categories (the gold is written in gsr names).
-PLOVER2021_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-                    "FIGHT": "ASSAULT"}
+# How each annotate scheme names the gold's categories (docs/events.md, "Category names"): gsr
+# files appeals (CAMEO 02, the gold's REQUEST) under DEMAND with demands (10); plover2021
+# renames DEMAND to REQUEST and merges DISAPPROVE and INVESTIGATE into ACCUSE.
+SCHEME_NAMES = {
+    "gsr": {"REQUEST": "DEMAND"},
+    "plover2021": {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                   "FIGHT": "ASSAULT"},
+}
 IGO = "IGO"
 MODALITIES = ("asserted", "planned", "negated", "hypothetical")
 # How many characters of YYYY-MM-DD a system date of this granularity fixes.
@@ -186,8 +195,17 @@ def keyed(events: list[dict], pairs_of, label_of=lambda e: None) -> set[tuple]:
     return keys
 
 
-def match_events(gold: list[dict], system: list[dict], gold_category, system_quad,
-                 quads: dict[str, int]) -> list[tuple[dict, dict]]:
+def intent_category(event: dict, quads: dict[str, int]) -> str:
+    """A gold category under CAMEO's convention for announced plans (docs/events.md): a planned
+    cooperation is an intent to cooperate (AGREE), a planned material conflict a threat."""
+    quad = quads.get(event["category"])
+    if event.get("modality") != "planned" or quad == 3:
+        return event["category"]
+    return "AGREE" if quad in (1, 2) else "THREATEN"
+
+
+def match_events(gold: list[dict], system: list[dict], gold_category, gold_quad,
+                 system_quad) -> list[tuple[dict, dict]]:
     """One-to-one matches of gold and system events sharing a pair: same category first,
     then the same quad class, then any."""
     free = list(system)
@@ -196,7 +214,7 @@ def match_events(gold: list[dict], system: list[dict], gold_category, system_qua
         candidates = [s for s in free if gold_pairs(g) & system_pairs(s)]
         if not candidates:
             continue
-        category, quad = gold_category(g), quads.get(g["category"])
+        category, quad = gold_category(g), gold_quad(g)
         best = (next((s for s in candidates if str(s.get("type", "")).upper() == category), None)
                 or next((s for s in candidates if system_quad(s) == quad), None) or candidates[0])
         free.remove(best)
@@ -227,14 +245,20 @@ class GoldScore:
 
     def __init__(self, quads: dict[str, int], scheme: str = "gsr") -> None:
         self.quads = quads
-        self.rename = PLOVER2021_NAMES if scheme == "plover2021" else {}
+        self.rename = SCHEME_NAMES[scheme]
         self.tallies = {name: Tally() for name in ("pair", "pair_cooperation", "pair_conflict",
                                                    "pair_category", "interstate", "quad")}
         self.counts: collections.Counter = collections.Counter()
 
     def gold_category(self, event: dict) -> str:
-        """A gold category under the scheme the system was run with."""
-        return self.rename.get(event["category"], event["category"])
+        """A gold category as a system should code it: CAMEO's intent convention, then the
+        scheme's name."""
+        category = intent_category(event, self.quads)
+        return self.rename.get(category, category)
+
+    def gold_quad(self, event: dict) -> int | None:
+        """A gold event's quad class, under the intent convention."""
+        return self.quads.get(intent_category(event, self.quads))
 
     def system_quad(self, event: dict) -> int | None:
         """A system event's quad class (its own, else its category's)."""
@@ -261,18 +285,18 @@ class GoldScore:
         t = self.tallies
         t["pair"].add(keyed(gold, gold_pairs), keyed(system, system_pairs))
         for name, quads in (("pair_cooperation", (1, 2)), ("pair_conflict", (3, 4))):
-            t[name].add(keyed([g for g in gold if self.quads.get(g["category"]) in quads], gold_pairs),
+            t[name].add(keyed([g for g in gold if self.gold_quad(g) in quads], gold_pairs),
                         keyed([s for s in system if self.system_quad(s) in quads], system_pairs))
         t["pair_category"].add(keyed(gold, gold_pairs, self.gold_category),
                                keyed(system, system_pairs, lambda e: str(e.get("type", "")).upper()))
         t["interstate"].add({p for p in keyed(gold, gold_pairs) if is_interstate(p)},
                             keyed(system, system_pairs))
-        t["quad"].add(keyed(gold, gold_pairs, lambda e: self.quads.get(e["category"])),
+        t["quad"].add(keyed(gold, gold_pairs, self.gold_quad),
                       keyed(system, system_pairs, self.system_quad))
 
     def _add_matches(self, gold: list[dict], system: list[dict]) -> None:
         c = self.counts
-        for g, s in match_events(gold, system, self.gold_category, self.system_quad, self.quads):
+        for g, s in match_events(gold, system, self.gold_category, self.gold_quad, self.system_quad):
             c["matched"] += 1
             c["modality_ok"] += s.get("modality") == g["modality"]
             c["location_ok"] += system_location(s) == g.get("location")

@@ -5,8 +5,8 @@ import pytest
 
 from scripts import score_gold as sg
 
-QUADS = {"AGREE": 1, "CONSULT": 1, "COOPERATE": 2, "DISAPPROVE": 3, "DEMAND": 3,
-         "REQUEST": 3, "ASSAULT": 4, "FIGHT": 4}
+QUADS = {"AGREE": 1, "CONSULT": 1, "COOPERATE": 2, "AID": 2, "DISAPPROVE": 3, "DEMAND": 3,
+         "REQUEST": 3, "REJECT": 3, "THREATEN": 3, "ASSAULT": 4, "FIGHT": 4, "SANCTION": 4}
 
 
 def gold(category, *codes, date=None, modality="asserted", location=None):
@@ -91,7 +91,7 @@ def test_match_events_prefers_same_category_then_quad():
          system("DEMAND", [party("USA", "USA")], [party("IRQ", "IRQ")]),
          system("CONSULT", [party("CHN", "CHN")], [party("USA", "USA")])]
     scorer = sg.GoldScore(QUADS)
-    matches = sg.match_events(g, s, scorer.gold_category, scorer.system_quad, QUADS)
+    matches = sg.match_events(g, s, scorer.gold_category, scorer.gold_quad, scorer.system_quad)
     # DISAPPROVE takes the conflict DEMAND (same quad); COOPERATE the remaining AGREE (any)
     assert [(m[0]["category"], m[1]["type"]) for m in matches] == [("DISAPPROVE", "DEMAND"),
                                                                    ("COOPERATE", "AGREE")]
@@ -167,3 +167,31 @@ def test_dump_shows_gold_system_and_pairs(tmp_path):
     assert "Russia and China signed." in dump and "Rain fell." not in dump
     assert "gold   AGREE CHN-RUS" in dump and "system AGREE [signed] Russia=RUS -> -" in dump
     assert "missed: CHN-RUS" in dump and "extra: RUS" in dump
+
+
+@pytest.mark.parametrize("event, category", [
+    (gold("SANCTION", "IRQ", "USA", modality="planned"), "THREATEN"),
+    (gold("AID", "GBR", "UKR", modality="planned"), "AGREE"),
+    (gold("REJECT", "GBR", "GBR", modality="planned"), "REJECT"),       # verbal conflict keeps its own
+    (gold("SANCTION", "IRQ", "USA", modality="hypothetical"), "SANCTION"),
+    (gold("SANCTION", "IRQ", "USA", modality="negated"), "SANCTION"),
+])
+def test_planned_events_follow_the_cameo_intent_convention(event, category):
+    assert sg.intent_category(event, QUADS) == category
+
+
+def test_a_planned_expulsion_matches_a_threat():
+    scorer = sg.GoldScore(QUADS)
+    scorer.add_sentence(line([gold("SANCTION", "IRQ", "USA", modality="planned")]),
+                        [system("THREATEN", [party("IRQLEG", "IRQ")], [party("USA", "USA")],
+                                quad=3, modality="planned")])
+    r = scorer.result()
+    assert r["pair_category_prf"] == [1.0, 1.0, 1.0] and r["quad_recall"] == 1.0
+    assert r["pair_conflict_prf"] == [1.0, 1.0, 1.0]
+
+
+def test_gsr_scheme_files_appeals_under_demand():
+    scorer = sg.GoldScore(QUADS)
+    scorer.add_sentence(line([gold("REQUEST", "IRQ", "USA")]),
+                        [system("DEMAND", [party("USA", "USA")], [party("IRQ", "IRQ")])])
+    assert scorer.result()["pair_category_prf"] == [1.0, 1.0, 1.0]
