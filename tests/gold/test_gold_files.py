@@ -11,7 +11,7 @@ import pytest
 
 from conftest import PROJECT
 from entente.sources.inbox import read_inbox_file
-from scripts import gold_corpus, gold_sample, score_gold
+from gold_scripts import gold_corpus, gold_sample, score_gold
 
 GOLD = PROJECT / "data" / "gold"
 FILES = {"dev": GOLD / "events_dev.jsonl", "test": GOLD / "events_test.jsonl"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import gold_sample
+from gold_scripts import gold_sample
 
 
 def sentences(text: str) -> list[str]:

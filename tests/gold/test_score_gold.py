@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import score_gold as sg
+from gold_scripts import score_gold as sg
 
 QUADS = {"AGREE": 1, "CONSULT": 1, "COOPERATE": 2, "AID": 2, "DISAPPROVE": 3, "DEMAND": 3,
          "REQUEST": 3, "REJECT": 3, "THREATEN": 3, "ASSAULT": 4, "FIGHT": 4, "SANCTION": 4}

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import PROJECT
-from scripts import gold_corpus, gold_sample
+from gold_scripts import gold_corpus, gold_sample
 
 pytestmark = pytest.mark.slow
 
