@@ -1,0 +1,14 @@
+"""The gold-data scripts (scripts/gold_corpus.py, gold_sample.py, score_gold.py) as modules."""
+from __future__ import annotations
+
+import sys
+
+from conftest import PROJECT
+
+sys.path.insert(0, str(PROJECT / "scripts"))
+
+import gold_corpus  # noqa: E402
+import gold_sample  # noqa: E402
+import score_gold  # noqa: E402
+
+__all__ = ["gold_corpus", "gold_sample", "score_gold"]
