@@ -1,8 +1,9 @@
 """The articles our event gold data is annotated on, read from ../shared/eval/articles.
 
 A gold document id names one article: `wikinews:<year>:<row index>` (0-based data row of
-wikinews_<year>.csv) or `bbc:politics/NNN.txt`. `article_text` is the one definition of the text
-that gold offsets index; the scorer sends exactly that text to `entente annotate`.
+wikinews_<year>.csv) or `bbc:<category>/NNN.txt` (a file of a BBC category folder: politics,
+business, tech). `article_text` is the one definition of the text that gold offsets index; the
+scorer sends exactly that text to `entente annotate`.
 """
 from __future__ import annotations
 
@@ -70,11 +71,14 @@ def wikinews_rows(eval_dir: Path, year: int) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def corpus_docs(eval_dir: Path) -> list[str]:
-    """Every Wikinews row and BBC politics file, as gold document ids, in a stable order."""
+def corpus_docs(eval_dir: Path, bbc_categories: tuple[str, ...] = ("politics",)) -> list[str]:
+    """Every Wikinews row and every BBC file of the given categories (folders), as gold
+    document ids, in a stable order: Wikinews 2019 then 2020 by row, then BBC by category as
+    given and file name."""
     docs = []
     for year in (2019, 2020):
         docs += [f"wikinews:{year}:{i}" for i in range(len(wikinews_rows(eval_dir, year)))]
-    politics = sorted((eval_dir / "articles" / "bbc" / "politics").glob("*.txt"))
-    docs += [f"bbc:politics/{p.name}" for p in politics]
+    for category in bbc_categories:
+        files = sorted((eval_dir / "articles" / "bbc" / category).glob("*.txt"))
+        docs += [f"bbc:{category}/{p.name}" for p in files]
     return docs
