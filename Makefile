@@ -45,7 +45,7 @@ airflow: setup
 eval: setup
 	bash scripts/eval.sh
 
-# Our held-out event gold (data/gold/events_test.jsonl): run only to report, never to tune.
+# Our held-out event gold (data/gold/events_test.jsonl, interstate_test.jsonl): run only to report, never to tune.
 eval-heldout: setup
 	bash scripts/eval.sh heldout
 
