@@ -1,6 +1,9 @@
 """The warehouse tests run on both backends where the behaviour is the same: a DuckDB file and
 a DuckLake with a SQLite catalog (`settings` is parametrized; a test that is about one
-backend asks for it with `@pytest.mark.parametrize("settings", [...], indirect=True)`)."""
+backend asks for it with `@pytest.mark.parametrize("settings", [...], indirect=True)`).
+
+While this folder's tests are collected, the module named `conftest` is this file, not
+tests/conftest.py: tests here cannot `from conftest import PROJECT`."""
 from __future__ import annotations
 
 import pytest
