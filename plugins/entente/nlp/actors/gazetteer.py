@@ -16,8 +16,6 @@ Every alias maps to one or more `Candidate`s; choosing among them by context is 
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from entente.nlp.actors.names import fold, is_acronym, normalize  # noqa: F401 (re-exported)
 from entente.settings import PACKAGE_PROJECT_DIR
 
 DEFAULT_GAZETTEER = PACKAGE_PROJECT_DIR / "data" / "gazetteer"
@@ -47,34 +46,6 @@ COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
 PRIORS = {"country": 1.0, "demonym": 1.0, "seat": 1.0, "org": 1.0, "person": 1.0, "capital": 0.9,
           "place": 0.8}
 WEAK_PRIOR = 0.5
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "})
-_SPACES = re.compile(r"\s+")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:'s|')$")
-
-
-def normalize(text: str) -> str:
-    """Surface form used as the case-sensitive key: quotes unified, 'the' and possessive dropped."""
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
-    text = _LEADING_THE.sub("", text)
-    return _POSSESSIVE.sub("", text).strip(" ,;:")
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, dot- and hyphen-insensitive key ("Élysée" == "elysee", "U.K." == "uk")."""
-    text = unicodedata.normalize("NFKD", normalize(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace(".", "").replace("-", " ")
-    return _SPACES.sub(" ", text).strip()
-
-
-def _is_acronym(alias: str) -> bool:
-    """ALL-CAPS short forms ("WHO", "US", "U.S.") match only in capitals: "who" is not the WHO."""
-    letters = alias.replace(".", "").replace("-", "").replace(" ", "")
-    return alias.isupper() and len(letters) <= 5
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -105,7 +76,7 @@ def _display_name(row: dict) -> str:
 class Gazetteer:
     """Alias → candidate actors, actor ids → actors, and EntityRuler patterns."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, with_dictionary: bool = True):
         self.directory = Path(directory)
         self.countries: dict[str, dict] = {}
         self.organisations: dict[str, dict] = {}
@@ -225,7 +196,7 @@ class Gazetteer:
         prior = WEAK_PRIOR if key in weak else PRIORS[kind]
         cand = Candidate(actor, kind, prior, ambiguous, cues)
         _insert(self._exact.setdefault(surface, []), cand)
-        acronym = _is_acronym(surface)
+        acronym = is_acronym(surface)
         if not acronym:
             _insert(self._folded.setdefault(key, []), cand)
         if iso3 and kind != "seat" and not ambiguous and key not in weak:
