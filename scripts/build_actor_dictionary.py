@@ -7,7 +7,8 @@ name of its source file:
 - dictionary_actors.tsv     entry, source, kind, codes   (one row per actor entry; codes are
                             `CODE:START:END` joined by `|`, empty dates = open; `CODE::` alone is
                             the entry's default outside its dated ranges, `-::` "not an actor")
-- dictionary_names.tsv      name, entry, kind            (one row per name of an entry)
+- dictionary_names.tsv      name, entry, kind            (one row per name of an entry; names
+                            folded: lower case, no dots, hyphens as spaces)
 - dictionary_agents.tsv     word, sector                 (agent words: "police" -> COP)
 - dictionary_discards.tsv   phrase                       (names never linked: sports, culture)
 
@@ -455,7 +456,7 @@ def write_outputs(out: Path, source_dir: Path, entries: list[Entry], name_kinds:
         where = homes(entry, states)
         for name in entry.names:
             kind = name_kinds.of(name, where) if entry.kind == "country" else entry.kind
-            name_rows.append((name, entry.number, kind))
+            name_rows.append((fold(name), entry.number, kind))
     return {
         "dictionary_actors.tsv": write_table(
             out / "dictionary_actors.tsv", actor_header, ("entry", "source", "kind", "codes"),

@@ -22,8 +22,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from entente.nlp.actors.names import fold
-
 ACTORS_TABLE = "dictionary_actors.tsv"
 NAMES_TABLE = "dictionary_names.tsv"
 AGENTS_TABLE = "dictionary_agents.tsv"
@@ -108,14 +106,26 @@ class DictionaryEntry:
     codes: DatedCodes
 
 
-@dataclass
 class Dictionary:
-    """Everything the derived tables hold, keyed for lookups."""
+    """Everything the derived tables hold, keyed for lookups. Names are stored folded, so loading
+    is a split per line; an entry's codes are parsed when first asked for."""
 
-    entries: dict[int, DictionaryEntry]
-    names: dict[str, list[tuple[int, str, str]]]      # folded name → [(entry, name kind, name)]
-    agents: dict[str, str]                             # agent word or phrase → sector
-    discards: frozenset[str]                           # folded phrases never linked
+    def __init__(self, rows: dict[int, tuple[str, str, str]],
+                 names: dict[str, list[tuple[int, str]]], agents: dict[str, str],
+                 discards: frozenset[str]):
+        self._rows = rows
+        self._entries: dict[int, DictionaryEntry] = {}
+        self.names = names              # folded name → [(entry number, name kind)]
+        self.agents = agents            # agent word or phrase → sector
+        self.discards = discards        # folded phrases never linked
+
+    def entry(self, number: int) -> DictionaryEntry:
+        found = self._entries.get(number)
+        if found is None:
+            source, kind, codes = self._rows[number]
+            found = self._entries[number] = DictionaryEntry(number, source, kind,
+                                                            parse_codes(codes))
+        return found
 
 
 def read_rows(path: Path):
@@ -133,14 +143,14 @@ def load_dictionary_tables(directory: Path) -> Dictionary | None:
     directory = Path(directory)
     if not (directory / ACTORS_TABLE).exists():
         return None
-    entries = {int(n): DictionaryEntry(int(n), source, kind, parse_codes(codes))
-               for n, source, kind, codes in read_rows(directory / ACTORS_TABLE)}
-    names: dict[str, list[tuple[int, str, str]]] = {}
+    rows = {int(n): (source, kind, codes)
+            for n, source, kind, codes in read_rows(directory / ACTORS_TABLE)}
+    names: dict[str, list[tuple[int, str]]] = {}
     for name, number, kind in read_rows(directory / NAMES_TABLE):
-        names.setdefault(fold(name), []).append((int(number), kind, name))
+        names.setdefault(name, []).append((int(number), kind))
     agents = {word: sector for word, sector in read_rows(directory / AGENTS_TABLE)}
     discards = frozenset(row[0] for row in read_rows(directory / DISCARDS_TABLE))
-    return Dictionary(entries, names, agents, discards)
+    return Dictionary(rows, names, agents, discards)
 
 
 @lru_cache(maxsize=4)

@@ -66,6 +66,21 @@ class StateTable:
         """True when two country codes are one state over time (SUN and RUS, DDR and DEU)."""
         return bool(set(self.successors(first)) & set(self.successors(second)))
 
+    def current_code(self, code: str, day: date | None) -> str:
+        """The code for a state on `day` (`state_of_the_day`): a historical state after its end
+        is its successor (Honecker's DDRELI in 1995 → DEU), before its start the state it
+        continued (Serbia and Montenegro in 1999 was still Yugoslavia, YUG)."""
+        state = self.states.get(code)
+        if state is None or day is None or state.holds(day):
+            return code
+        if day > state.valid_until:
+            return state.successors[0] if len(state.successors) == 1 else code
+        for other in self.states.values():
+            if other.holds(day) and other.relation == "continuator" and \
+                    set(other.successors) & set(state.successors):
+                return other.code
+        return code
+
     def era_name(self, code: str, day: date | None) -> HistoricalState | None:
         """The period a current code had another name on `day` (DEU before 1990-10-03)."""
         era = self.eras.get(code)
