@@ -316,3 +316,10 @@ def test_cities_the_gazetteer_lacks_link_through_geonames(nlp):
 def test_discarded_names_are_not_linked(nlp):
     doc = nlp("The Champions League final will be played in Istanbul.")
     assert all(e._.actor is None for e in doc.ents if "Champions" in e.text)
+
+
+def test_surname_after_full_name(nlp):
+    doc = dated(nlp, "Egon Krenz promised free elections. Krenz met the opposition on Friday.",
+                "1989-11-10")
+    codes = [(e.text, (e._.actor or {}).get("code")) for e in doc.ents if e.label_ == "PERSON"]
+    assert codes == [("Egon Krenz", "DDRGOV"), ("Krenz", "DDRGOV")]

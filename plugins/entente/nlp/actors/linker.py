@@ -149,6 +149,7 @@ class ActorLinker:
                     actor = self.link(ent, ctx)
                     if actor is not None:
                         ent._.actor = dict(actor)
+            self.surnames_after_full_names(ents)
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             for ent in ents:
                 if parsed and ent.label_ == "NORP" and ent._.actor is not None:
@@ -161,6 +162,20 @@ class ActorLinker:
             warnings.warn(f"entente_actors: linking failed on a doc of {len(doc)} tokens: "
                           f"{type(exc).__name__}: {exc}")
         return doc
+
+    @staticmethod
+    def surnames_after_full_names(ents) -> None:
+        """Rule `surname_after_full_name`: a one-word PERSON mention left unlinked is the person an
+        earlier linked full name of the document ends with ("Egon Krenz ... Krenz said")."""
+        known: dict[str, dict] = {}
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [t.text for t in ent if not t.is_punct]
+            if len(words) >= 2 and ent._.actor is not None:
+                known.setdefault(words[-1], ent._.actor)
+            elif len(words) == 1 and ent._.actor is None and words[0] in known:
+                ent._.actor = dict(known[words[0]])
 
     def missed_country_words(self, doc: Doc) -> list[Span]:
         """Country names and demonyms the NER left out ("Ghanaian authorities", "US Predator
