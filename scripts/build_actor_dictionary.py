@@ -98,6 +98,7 @@ CODE_RE = re.compile(r"\[([^\]]*)\]")
 
 
 def split_comment(line: str) -> tuple[str, str]:
+    """A line without and with its `#` comment."""
     body, _, comment = line.partition("#")
     return body.rstrip(), comment.strip()
 
@@ -181,6 +182,7 @@ class CodeRules:
         self.countries, self.sectors, self.states, self.stats = countries, sectors, states, stats
 
     def normalise(self, cr: CodeRange) -> list[CodeRange]:
+        """The range under Entente's code (none when dropped, two when split at 2003-02-04)."""
         code = cr.code.upper()
         if code.strip("-") == "":
             return [CodeRange("-", cr.start, cr.end, cr.default)]      # explicitly no actor
@@ -202,6 +204,7 @@ class CodeRules:
         return self.split_fry(CodeRange(code, cr.start, cr.end, cr.default))
 
     def sector(self, prefix: str, rest: str) -> str:
+        """The one sector kept after a prefix (transnational codes keep their organisation)."""
         if len(rest) > 3:
             self.stats["code: stacked code cut to its first sector"] += 1
         if prefix in TRANSNATIONAL or rest[:3] in self.sectors:
@@ -223,6 +226,7 @@ class CodeRules:
 
 
 def normalise_codes(entries: list[Entry], rules: CodeRules, stats: Stats) -> list[Entry]:
+    """Entries with their codes normalised; those left without a usable code are dropped."""
     kept = []
     for entry in entries:
         entry.codes = [new for cr in entry.codes for new in rules.normalise(cr)]
@@ -278,6 +282,7 @@ class NameKinds:
         self.country_names |= {fold(a["name"]) for a in curated.countries.values()}
 
     def of(self, name: str, homes: set[str]) -> str:
+        """The name's kind: country, capital, city, region or alias."""
         if fold(name) in self.country_names:
             return "country"
         for iso3 in homes:
@@ -404,6 +409,8 @@ def read_agents(path: Path, sectors: set[str], stats: Stats) -> dict[str, str]:
 
 
 def expand_agent(word: str, plurals: str | None, substitutions: dict[str, list[str]]) -> list[str]:
+    """An agent and its plurals: `{...}` as given, `!SET!` substituted as listed, else the
+    regular plural (PETRARCH's rule: Y → IES, S → SES, else + S)."""
     marker = re.search(r"(![A-Z]+!)", word)
     if marker:
         return [form for value in substitutions.get(marker.group(1), ())
@@ -439,6 +446,7 @@ def notice(source_dir: Path, sources: list[str]) -> list[str]:
 
 
 def write_table(path: Path, header: list[str], columns: tuple[str, ...], rows) -> int:
+    """Write the notice, the column names and tab-separated rows; the number of rows."""
     count = 0
     with path.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("\n".join(header) + "\n" + "\t".join(columns) + "\n")
@@ -450,6 +458,7 @@ def write_table(path: Path, header: list[str], columns: tuple[str, ...], rows) -
 
 def write_outputs(out: Path, source_dir: Path, entries: list[Entry], name_kinds: NameKinds,
                   states: StateTable, agents: dict[str, str], discards: set[str]) -> dict:
+    """Write the four derived tables; rows written per table."""
     actor_header = notice(source_dir, list(ACTOR_SOURCES.values()))
     name_rows = []
     for entry in entries:

@@ -323,3 +323,11 @@ def test_surname_after_full_name(nlp):
                 "1989-11-10")
     codes = [(e.text, (e._.actor or {}).get("code")) for e in doc.ents if e.label_ == "PERSON"]
     assert codes == [("Egon Krenz", "DDRGOV"), ("Krenz", "DDRGOV")]
+
+
+def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):
+    doc = dated(nlp, "Germany was reunited as East Germany acceded to the Federal Republic.",
+                "1990-10-03")
+    assert code_on(nlp, doc.text, "1990-10-03", "East Germany") == "DDR"
+    assert code_on(nlp, "Czechoslovakia split into two states.", "1993-01-01",
+                   "Czechoslovakia") == "CSK"

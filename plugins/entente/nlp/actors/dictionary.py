@@ -78,10 +78,12 @@ class DatedCodes:
         return max(self.ranges, key=lambda r: (r.end or date.max, r.start or date.min)).code
 
     def merged(self, other: "DatedCodes") -> "DatedCodes":
+        """The codes of two entries that share a name, decided together by date."""
         defaults = tuple(dict.fromkeys(self.defaults + other.defaults))
         return DatedCodes(self.ranges + other.ranges, defaults)
 
     def countries(self) -> set[str]:
+        """The country (or IGO/NGO/IMG) prefixes of all codes."""
         return {c[:3] for c in (*(r.code for r in self.ranges), *self.defaults) if c != NO_ACTOR}
 
 
@@ -120,6 +122,7 @@ class Dictionary:
         self.discards = discards        # folded phrases never linked
 
     def entry(self, number: int) -> DictionaryEntry:
+        """An entry by number, its codes parsed on first use."""
         found = self._entries.get(number)
         if found is None:
             source, kind, codes = self._rows[number]

@@ -348,6 +348,8 @@ class Gazetteer:
         if day is None or actor["actor_id"] != actor["code"] or not actor["country_code"]:
             return actor                            # named organisations keep their reading
         code, country = actor["code"], actor["country_code"]
+        if country in self.states.states:
+            return actor        # the state's own name ("East Germany acceded ...") at any date
         state = None
         if cand.kind == "capital":
             state = self.states.state_of_capital(alias, day)
@@ -365,6 +367,7 @@ class Gazetteer:
         return out
 
     def is_ambiguous(self, alias: str) -> bool:
+        """True for curated aliases that are also words or people's names."""
         return fold(alias) in self.ambiguous
 
     def derived(self, iso3: str, sector: str) -> dict:
@@ -428,6 +431,7 @@ class Gazetteer:
         return None
 
     def sector_of_org_name(self, folded_name: str) -> str | None:
+        """The sector an organisation's name gives by its keywords ("Ministry" → GOV)."""
         padded = f" {folded_name} "
         for keyword, sector in self.org_keywords:
             if f" {keyword} " in padded:

@@ -86,6 +86,7 @@ def add_actor_pipes(nlp: Language, gazetteer_dir: Path) -> None:
 
 @Language.factory(LINKER_NAME, default_config={"gazetteer_dir": None})
 def make_actor_linker(nlp: Language, name: str, gazetteer_dir: str | None) -> "ActorLinker":
+    """The `entente_actors` factory (found through the `spacy_factories` entry point)."""
     return ActorLinker(load_gazetteer(Path(gazetteer_dir) if gazetteer_dir else DEFAULT_GAZETTEER))
 
 
@@ -229,6 +230,7 @@ class ActorLinker:
 
     # -- linking ---------------------------------------------------------------------------------
     def link(self, ent: Span, ctx: _DocContext) -> dict | None:
+        """The actor an entity stands for on the article's date, with its place; None if none."""
         cands = self.gazetteer.candidates(ent.text)
         if not cands:
             if self.gazetteer.is_discarded(ent.text):

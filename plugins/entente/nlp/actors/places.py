@@ -141,6 +141,7 @@ class PlaceIndex:
                 "longitude": longitude, "kind": "country"}
 
     def is_region(self, name: str, iso3: str) -> bool:
+        """True when a region of that country has this name."""
         return any(r[1] == iso3 for r in self.regions.get(fold(name), ()))
 
 

