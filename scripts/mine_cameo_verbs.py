@@ -60,6 +60,8 @@ PREPOSITIONS = PARTICLES | {
     "between", "among", "amid", "across", "before", "towards", "toward", "under", "near",
     "inside", "outside", "within", "without", "during", "beside", "beyond", "throughout",
     "despite", "as", "like", "via", "since", "until", "following", "above", "below", "past"}
+# A bare "TO" after the verb opens an infinitive ("* TO CONGRATULATE"), not a phrase.
+BARE_PREPOSITIONS = PREPOSITIONS - PARTICLES - {"to"}
 DETERMINERS = {"a", "an", "the"}
 # Words of a clause, not of a noun phrase: "* NOT EXTEND DEADLINE", "WILL *", "* TO CONGRATULATE".
 CLAUSE_WORDS = {"not", "to", "will", "would", "said", "that", "and", "or", "if", "is", "was",
@@ -344,7 +346,7 @@ def read_after(items: list[str], reading: Reading) -> None:
     words: list[str] = []
     phrase: list[str] | None = None
     for item in items + ["()"]:
-        if item.startswith("(") or (item.lower() in PREPOSITIONS - PARTICLES and phrase is None):
+        if item.startswith("(") or (item.lower() in BARE_PREPOSITIONS and phrase is None):
             if phrase is not None:
                 read_prepositional(phrase, reading)
             reading.obj = _close_phrase(words, reading.obj)
