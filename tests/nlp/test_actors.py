@@ -318,11 +318,23 @@ def test_discarded_names_are_not_linked(nlp):
     assert all(e._.actor is None for e in doc.ents if "Champions" in e.text)
 
 
-def test_surname_after_full_name(nlp):
-    doc = dated(nlp, "Egon Krenz promised free elections. Krenz met the opposition on Friday.",
-                "1989-11-10")
-    codes = [(e.text, (e._.actor or {}).get("code")) for e in doc.ents if e.label_ == "PERSON"]
-    assert codes == [("Egon Krenz", "DDRGOV"), ("Krenz", "DDRGOV")]
+SURNAMES_AFTER_FULL_NAMES = [
+    # (text, date, surname mention, expected code)
+    ("Egon Krenz promised free elections. Krenz met the opposition on Friday.", "1989-11-10",
+     "Krenz", "DDRGOV"),
+    # the small model tags the lone surname ORG; "trump" is also an English word
+    ("President Donald Trump announced the decision. The announcement was made after Trump had "
+     "a phone conversation with Turkish President Recep Tayyip Erdoğan.", "2019-10-08",
+     "Trump", "USAGOV"),
+    # no full name in the document: a surname that is also a word stays unlinked
+    ("The announcement was made after Trump had a phone conversation with the minister.",
+     "2019-10-08", "Trump", None),
+]
+
+
+@pytest.mark.parametrize("text,day,surname,code", SURNAMES_AFTER_FULL_NAMES)
+def test_surname_after_full_name(nlp, text, day, surname, code):
+    assert code_on(nlp, text, day, surname) == code
 
 
 def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):

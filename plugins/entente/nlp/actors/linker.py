@@ -166,16 +166,20 @@ class ActorLinker:
 
     @staticmethod
     def surnames_after_full_names(ents) -> None:
-        """Rule `surname_after_full_name`: a one-word PERSON mention left unlinked is the person an
-        earlier linked full name of the document ends with ("Egon Krenz ... Krenz said")."""
+        """Rule `surname_after_full_name`: a one-word mention left unlinked is the person a linked
+        full name of the document ends with ("Egon Krenz ... Krenz said"). The small model often
+        tags a lone surname ORG or GPE ("after Trump had a phone conversation"), and surnames
+        that are also words are refused without the PERSON label, so the label does not matter
+        here: the document has already named the person in full."""
         known: dict[str, dict] = {}
         for ent in ents:
-            if ent.label_ != "PERSON":
-                continue
             words = [t.text for t in ent if not t.is_punct]
-            if len(words) >= 2 and ent._.actor is not None:
+            if ent.label_ == "PERSON" and len(words) >= 2 and ent._.actor is not None:
                 known.setdefault(words[-1], ent._.actor)
-            elif len(words) == 1 and ent._.actor is None and words[0] in known:
+        for ent in ents:
+            words = [t.text for t in ent if not t.is_punct]
+            if (ent.label_ in PERSONISH_LABELS and len(words) == 1 and ent._.actor is None
+                    and words[0] in known):
                 ent._.actor = dict(known[words[0]])
 
     def missed_country_words(self, doc: Doc) -> list[Span]:
