@@ -310,6 +310,9 @@ def _events(nlp, text):
     ("Students in Serbia began a hunger strike to protest the Serbian government's decision.", ("PROTEST", {"SRB"}, {"SRB"})),
     # unnamed crowds are coded by the place they protest in
     ("Thousands of people marched in Minsk to protest against Belarusian authorities.", ("PROTEST", {"BLR"}, {"BLR"})),
+    # a mission's purpose names the one it serves; "help X do Y": X is the one helped
+    ("Japan sent troops to help Iraq.", ("MOBILIZE", {"JPN"}, {"IRQ"})),
+    ("Australia sent a medical team to help Samoa fight the measles outbreak.", ("AID", {"AUS"}, {"WSM"})),
     # mediation between two parties
     ("Qatar launched a mediation effort between Ethiopia and Eritrea.", ("CONSULT", {"QAT"}, {"ETH", "ERI"})),
     # an adjectival passive names the one who takes the stance
