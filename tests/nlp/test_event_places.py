@@ -99,6 +99,12 @@ def test_three_countries_on_one_side_make_a_multilateral_event(nlp, text, multil
     # a statement's date when the reported event has none of its own
     ("Iran said on Wednesday that it had rejected the proposal of the European Union.",
      "2022-07-13", "timex"),
+    # dateline_date: the clause's own date wins over the date the story was filed ...
+    ("NICOSIA, July 14 (Reuters) - Iraqi warplanes attacked an Iranian oil terminal on "
+     "Tuesday, the Iraqi news agency said.", "2022-07-12", "timex"),
+    # ... which dates a lede that has none of its own
+    ("PARIS, July 14 (Reuters) - France expelled three Russian diplomats for spying, the "
+     "Foreign Ministry said.", "2022-07-14", "dateline"),
 ])
 def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     [event] = events(nlp, text)
