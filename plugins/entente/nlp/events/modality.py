@@ -20,6 +20,8 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "must"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 FAIL_VERBS = {"fail"}
+# Verbs that say an act did not happen ("Britain denied that it had supplied arms to Iran").
+DENIAL_VERBS = {"deny", "refute"}
 
 
 def _aux_lemmas(tok: Token) -> set[str]:
@@ -33,6 +35,19 @@ def negated_here(tok: Token) -> bool:
         if c.dep_ == "advmod" and c.lower_ == "never":
             return True
     return False
+
+
+def denied(clause: Token) -> bool:
+    """Rule `denied_act`: an act in what someone denies did not happen, by their account
+    ("Britain denied that it had supplied arms to Iran", "denied supplying arms")."""
+    return clause.head.lemma_.lower() in DENIAL_VERBS and clause.dep_ in ("ccomp", "xcomp",
+                                                                           "pcomp", "dobj")
+
+
+def negated_plan(head: Token, lex) -> bool:
+    """Rule `negated_plan`: a plan word under "no" negates the planned act ("has no plans to sell
+    missiles to Bahrain", "no intention of leaving")."""
+    return head.lemma_.lower() in lex.plan_words and negated_here(head)
 
 
 def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[str, bool]:
@@ -59,6 +74,9 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
         if cur.dep_ == "ROOT" or cur.head == cur:
             break
         head = cur.head
+        if denied(cur):
+            negated = True
+            break
         if head.lemma_ in lex.reporting_verbs and cur.dep_ in ("ccomp", "xcomp"):
             # reported speech: the modal of the speaker ("would") marks the act as planned
             if "would" in auxes or "'d" in auxes:
@@ -71,7 +89,7 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
             if hl in FAIL_VERBS:
                 negated = True
                 refused = True
-            if negated_here(head) and cur.dep_ in ("xcomp",):
+            if negated_here(head) and cur.dep_ in ("xcomp",) or negated_plan(head, lex):
                 negated = True
             cur = head
             continue
