@@ -318,6 +318,18 @@ def test_discarded_names_are_not_linked(nlp):
     assert all(e._.actor is None for e in doc.ents if "Champions" in e.text)
 
 
+@pytest.mark.parametrize("text, mention, code", [
+    # institution_of_named_country: the model splits "the Libyan | House of Representatives"
+    ("He noted that the Libyan House of Representatives did not ratify the demarcation.",
+     "House of Representatives", "LBYLEG"),
+    # no country before it: the dictionaries' reading stands
+    ("The House of Representatives passed the bill on Tuesday.", "House of Representatives",
+     "USALEG"),
+])
+def test_institution_of_named_country(nlp, text, mention, code):
+    assert code_on(nlp, text, "2020-01-11", mention) == code
+
+
 SURNAMES_AFTER_FULL_NAMES = [
     # (text, date, surname mention, expected code)
     ("Egon Krenz promised free elections. Krenz met the opposition on Friday.", "1989-11-10",

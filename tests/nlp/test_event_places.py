@@ -71,6 +71,26 @@ def test_venues_are_locations(nlp, text, category, parties, location):
     assert (found[0]["location"] or {}).get("country") == location
 
 
+@pytest.mark.parametrize("text, category, parties", [
+    # topic_is_no_counterpart: what a consultation is about is no party to it
+    ("The Egyptian foreign minister and his Greek and French counterparts met on Wednesday to "
+     "discuss Libya–Turkey relations.", "CONSULT", {"EGY", "GRC", "FRA"}),
+    ("China and Britain resumed talks on the future of Hong Kong on Tuesday.", "CONSULT",
+     {"CHN", "GBR"}),
+    ("France and Germany discussed the crisis in Mali.", "CONSULT", {"FRA", "DEU"}),
+    # ... while "with" names a counterpart, also inside the topic phrase
+    ("The Japanese prime minister discussed trade with China.", "CONSULT", {"JPN", "CHN"}),
+    ("The foreign ministers of Britain and France held talks with Iran on its nuclear programme.",
+     "CONSULT", {"GBR", "FRA", "IRN"}),
+    # announced_between: the parties of an announced act are those it is between
+    ("The US administration announced additional deals between Israel and Bahrain.", "AGREE",
+     {"ISR", "BHR"}),
+])
+def test_topics_and_announcers_are_no_parties(nlp, text, category, parties):
+    found = [countries(e) for e in events(nlp, text) if e["type"] == category]
+    assert found == [parties], events(nlp, text)
+
+
 def test_capitals_for_governments_stay_parties(nlp):
     [event] = events(nlp, "Washington warned Moscow against sending troops to Ukraine.")
     assert countries(event) == {"USA", "RUS"} and event["location"] is None

@@ -151,6 +151,7 @@ class ActorLinker:
                     if actor is not None:
                         ent._.actor = dict(actor)
             self.surnames_after_full_names(ents)
+            self.institutions_of_named_countries(ents, ctx.day)
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             for ent in ents:
                 if parsed and ent.label_ == "NORP" and ent._.actor is not None:
@@ -181,6 +182,22 @@ class ActorLinker:
             if (ent.label_ in PERSONISH_LABELS and len(words) == 1 and ent._.actor is None
                     and words[0] in known):
                 ent._.actor = dict(known[words[0]])
+
+    def institutions_of_named_countries(self, ents, day) -> None:
+        """Rule `institution_of_named_country`: an institution the dictionaries know under one
+        country's code belongs to the country named just before it, when the model split the
+        two ("the Libyan | House of Representatives" is Libya's legislature, not the US one)."""
+        for before, ent in zip(ents, ents[1:]):
+            own, named = ent._.actor or {}, before._.actor or {}
+            code, country = str(own.get("code") or ""), named.get("country_code")
+            if (before.end != ent.start or ent.label_ != "ORG" or len(code) < 6 or not country
+                    or country == own.get("country_code")
+                    or named.get("actor_type") not in ("country", "state")
+                    or before.label_ not in ("NORP", "GPE", "ORG")):
+                continue
+            actor = self.gazetteer.actor_for_code(country + code[3:6], day)
+            if actor is not None:
+                ent._.actor = dict(actor)
 
     def missed_country_words(self, doc: Doc) -> list[Span]:
         """Country names and demonyms the NER left out ("Ghanaian authorities", "US Predator

@@ -99,6 +99,7 @@ class EventCoder:
             return None
         rules.military_means(c)
         phases.clause_participants(c)
+        rules.topic_is_no_counterpart(c)
         phases.read_location(c)
         if not phases.party_records(c) or rules.first_veto(c):
             return None

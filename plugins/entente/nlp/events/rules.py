@@ -147,6 +147,41 @@ def venue_is_no_party(c: Candidate, place: Span) -> bool:
     return True
 
 
+# Verbs whose direct object is what is talked about ("discussed Libya–Turkey relations"); the
+# prepositions that name a topic ("talks on the future of Hong Kong").
+TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "review", "examine"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+COUNTERPART_PREPS = {"with", "between", "among", "amongst"}
+
+
+def topic_is_no_counterpart(c: Candidate) -> bool:
+    """Countries named in what a consultation is about are not its counterparts ("gathered in
+    Cairo to discuss Libya–Turkey relations", "resumed talks on the future of Hong Kong");
+    counterparts come with "with" or "between", even inside the topic phrase ("discussed trade
+    with China"). Returns whether a recipient was dropped."""
+    if c.type != "CONSULT" or not c.recipients:
+        return False
+    roots = [ch for head in {c.trigger, c.predicate} for ch in head.children
+             if (ch.dep_ == "prep" and ch.lower_ in TOPIC_PREPS)
+             or (ch.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS)]
+    kept = [e for e in c.recipients if not any(_in_topic(e.root, r) for r in roots)]
+    if len(kept) == len(c.recipients):
+        return False
+    c.recipients = kept
+    return True
+
+
+def _in_topic(tok: Token, root: Token) -> bool:
+    """`tok` lies under `root` and no "with"/"between" phrase comes between them."""
+    for _ in range(12):
+        if tok == root:
+            return True
+        if tok.dep_ == "prep" and tok.lower_ in COUNTERPART_PREPS or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
 # ------------------------------------------------------------------ rewrites
 
 def promise_not_to_act(c: Candidate, complement_refused: bool) -> None:
