@@ -330,6 +330,17 @@ def test_institution_of_named_country(nlp, text, mention, code):
     assert code_on(nlp, text, "2020-01-11", mention) == code
 
 
+@pytest.mark.parametrize("text, mention, code", [
+    # person_name_is_no_place: a word of a full name in the document is that person
+    ("Kanye West said he was running. The interviewer asked whether West was running to help "
+     "President Trump.", "West", None),
+    # without the full name, the region of that name stands
+    ("Protesters gathered in Kharkiv on Sunday.", "Kharkiv", "UKR"),
+])
+def test_person_name_is_no_place(nlp, text, mention, code):
+    assert code_on(nlp, text, "2020-08-31", mention) == code
+
+
 SURNAMES_AFTER_FULL_NAMES = [
     # (text, date, surname mention, expected code)
     ("Egon Krenz promised free elections. Krenz met the opposition on Friday.", "1989-11-10",

@@ -256,7 +256,7 @@ class ActorLinker:
         if not cands:
             if self.gazetteer.is_discarded(ent.text):
                 return None                       # "Champions League", "Davis Cup"
-            return self._fallback(ent, ctx.day) or self._geonames(ent, ctx.day)
+            return self._fallback(ent, ctx.day) or self._geonames(ent, ctx)
         cands = [c for c in cands if self._admissible(c, ent, ctx)]
         if not cands:
             return None
@@ -293,11 +293,16 @@ class ActorLinker:
         return {"name": alias, "country_code": country, "latitude": None, "longitude": None,
                 "kind": kind}
 
-    def _geonames(self, ent: Span, day: date | None) -> dict | None:
+    def _geonames(self, ent: Span, ctx: _DocContext) -> dict | None:
         """A city or region the gazetteer lacks (rule `geonames_place`): its country, with the
-        place; only for place labels, and only a dominant city of that name."""
+        place; only for place labels, and only a dominant city of that name. A word of a
+        person's full name in the document is that person (rule `person_name_is_no_place`:
+        "Kanye West ... whether West was running" is no region of Cameroon)."""
         if ent.label_ not in GEO_LABELS or not ent.text[:1].isupper():
             return None
+        if len(ent) == 1 and ent[0].lower_ in ctx.person_tokens:
+            return None
+        day = ctx.day
         city = self.places.city(ent.text)
         place = city.place() if city is not None else self.places.region_in(ent.text)
         if place is None:
