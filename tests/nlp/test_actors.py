@@ -322,6 +322,9 @@ def test_discarded_names_are_not_linked(nlp):
     # institution_of_named_country: the model splits "the Libyan | House of Representatives"
     ("He noted that the Libyan House of Representatives did not ratify the demarcation.",
      "House of Representatives", "LBYLEG"),
+    # a "pro-" or "anti-" word names no owner; armed groups keep their home
+    ("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon.", "Hizbollah",
+     "LBNREB"),
     # no country before it: the dictionaries' reading stands
     ("The House of Representatives passed the bill on Tuesday.", "House of Representatives",
      "USALEG"),

@@ -82,6 +82,11 @@ def test_venues_are_locations(nlp, text, category, parties, location):
     ("The Japanese prime minister discussed trade with China.", "CONSULT", {"JPN", "CHN"}),
     ("The foreign ministers of Britain and France held talks with Iran on its nuclear programme.",
      "CONSULT", {"GBR", "FRA", "IRN"}),
+    ("The FBI director held a press conference on Friday discussing concerns about Iranian and "
+     "Russian interference in the election.", "CONSULT", {"USA"}),
+    # said_content_is_no_party: what a letter says names no party of the signing
+    ("The Polish and Czech ministers signed a letter saying the report bore the marks of a "
+     "Russian operation.", "SUPPORT", {"POL", "CZE"}),
     # announced_between: the parties of an announced act are those it is between
     ("The US administration announced additional deals between Israel and Bahrain.", "AGREE",
      {"ISR", "BHR"}),

@@ -42,6 +42,8 @@ from entente.nlp.actors.repair import REPAIR_NAME
 RULER_NAME = "entente_actor_ruler"
 LINKER_NAME = "entente_actors"
 
+# Sectors of state bodies (CAMEO agent codes) that `institution_of_named_country` re-homes.
+STATE_BODIES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 LINKABLE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
 # Labels spaCy gives a leader's name when it misses the PERSON ("Moody Awori" as ORG).
@@ -184,17 +186,18 @@ class ActorLinker:
                 ent._.actor = dict(known[words[0]])
 
     def institutions_of_named_countries(self, ents, day) -> None:
-        """Rule `institution_of_named_country`: an institution the dictionaries know under one
-        country's code belongs to the country named just before it, when the model split the
-        two ("the Libyan | House of Representatives" is Libya's legislature, not the US one)."""
+        """Rule `institution_of_named_country`: a state body the dictionaries know under one
+        country's code (government, legislature, court, army, police, intelligence) belongs to
+        the country named just before it, when the model split the two ("the Libyan | House of
+        Representatives" is Libya's legislature, not the US one)."""
         for before, ent in zip(ents, ents[1:]):
             own, named = ent._.actor or {}, before._.actor or {}
             code, country = str(own.get("code") or ""), named.get("country_code")
-            if (before.end != ent.start or ent.label_ != "ORG" or len(code) < 6 or not country
-                    or country == own.get("country_code")
+            if (before.end != ent.start or ent.label_ != "ORG" or code[3:6] not in STATE_BODIES
+                    or not country or country == own.get("country_code") or "-" in before.text
                     or named.get("actor_type") not in ("country", "state")
                     or before.label_ not in ("NORP", "GPE", "ORG")):
-                continue
+                continue    # "pro-Iranian Hizbollah" is no Iranian body
             actor = self.gazetteer.actor_for_code(country + code[3:6], day)
             if actor is not None:
                 ent._.actor = dict(actor)

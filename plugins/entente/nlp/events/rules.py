@@ -152,32 +152,55 @@ def venue_is_no_party(c: Candidate, place: Span) -> bool:
 TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "review", "examine"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 COUNTERPART_PREPS = {"with", "between", "among", "amongst"}
+# How what is said hangs from a verb of saying (its subject and object are the speaker and the
+# one quoted, not the content).
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 
 
 def topic_is_no_counterpart(c: Candidate) -> bool:
     """Countries named in what a consultation is about are not its counterparts ("gathered in
-    Cairo to discuss Libya–Turkey relations", "resumed talks on the future of Hong Kong");
-    counterparts come with "with" or "between", even inside the topic phrase ("discussed trade
-    with China"). Returns whether a recipient was dropped."""
-    if c.type != "CONSULT" or not c.recipients:
+    Cairo to discuss Libya–Turkey relations", "resumed talks on the future of Hong Kong", "held a
+    press conference discussing concerns about Iranian interference"); counterparts come with
+    "with" or "between", even inside the topic phrase ("discussed trade with China"). Returns
+    whether a recipient was dropped."""
+    if c.type != "CONSULT":
         return False
-    roots = [ch for head in {c.trigger, c.predicate} for ch in head.children
-             if (ch.dep_ == "prep" and ch.lower_ in TOPIC_PREPS)
-             or (ch.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS)]
-    kept = [e for e in c.recipients if not any(_in_topic(e.root, r) for r in roots)]
+    return _drop_recipients(c, lambda tok: (tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS)
+                            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in TOPIC_VERBS))
+
+
+def said_content_is_no_party(c: Candidate) -> bool:
+    """A country named in what a letter, report or speaker says is not a party to the act done
+    with it ("signed a letter saying the report has the earmarks of a Russian information
+    operation" is no agreement with Russia): recipients under a verb of saying other than the
+    event's own predicate are dropped (not its speaker: "a concession that the US negotiator
+    believed could lead to an agreement"). Returns whether a recipient was dropped."""
+    lex, own = c.lex, {c.trigger.i, c.predicate.i}
+    return _drop_recipients(c, lambda tok: tok.dep_ in CONTENT_DEPS and tok.head.i not in own
+                            and tok.head.lemma_.lower() in lex.reporting_verbs)
+
+
+def _drop_recipients(c: Candidate, marks_topic) -> bool:
+    """Drop the recipients whose way up to the trigger meets a token `marks_topic` accepts
+    before any "with"/"between" phrase."""
+    if not c.recipients:
+        return False
+    stops = {c.trigger.i, c.predicate.i}
+    kept = [e for e in c.recipients if not _under_topic(e.root, stops, marks_topic)]
     if len(kept) == len(c.recipients):
         return False
     c.recipients = kept
     return True
 
 
-def _in_topic(tok: Token, root: Token) -> bool:
-    """`tok` lies under `root` and no "with"/"between" phrase comes between them."""
-    for _ in range(12):
-        if tok == root:
-            return True
-        if tok.dep_ == "prep" and tok.lower_ in COUNTERPART_PREPS or tok.head == tok:
+def _under_topic(tok: Token, stops: set[int], marks_topic) -> bool:
+    for _ in range(16):
+        if tok.i in stops or tok.head == tok:
             return False
+        if tok.dep_ == "prep" and tok.lower_ in COUNTERPART_PREPS:
+            return False
+        if marks_topic(tok):
+            return True
         tok = tok.head
     return False
 
