@@ -19,7 +19,9 @@ __all__ = ["DuckDBFileWarehouse", "Schema", "StagingArea", "Warehouse", "Warehou
 
 
 def schema_of(settings: Settings) -> Schema:
-    return Schema(settings.sql_dir, seeds={"event_categories": settings.event_categories})
+    """The schema the settings name: migrations, views, and the seed tables' data files."""
+    return Schema(settings.sql_dir, seeds={"event_categories": settings.event_categories,
+                                           "historical_states": settings.historical_states})
 
 
 def open_warehouse(settings: Settings) -> Warehouse:
