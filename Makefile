@@ -11,7 +11,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__UNIT_TEST_MODE := False
 export ENTENTE_PROJECT_DIR := $(CURDIR)
 
-.PHONY: setup run test test-ui airflow bench bench-views eval clean
+.PHONY: setup run test test-ui airflow bench bench-views eval eval-heldout clean
 
 setup: $(VENV)/.installed $(AIRFLOW_HOME)/.ready
 
@@ -44,6 +44,10 @@ airflow: setup
 
 eval: setup
 	bash scripts/eval.sh
+
+# Our held-out event gold (data/gold/events_test.jsonl, interstate_test.jsonl): run only to report, never to tune.
+eval-heldout: setup
+	bash scripts/eval.sh heldout
 
 bench: setup
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -91,6 +91,9 @@ def test_three_countries_on_one_side_make_a_multilateral_event(nlp, text, multil
     ("Russia and Ukraine signed a gas deal based on the 1994 treaty.", "2022-07-15",
      "publication"),
     ("The United States sanctioned Iran over bonds issued in 1911.", "2022-07-15", "publication"),
+    # a date inside what someone says is not the date of the act
+    ("Canadian police seized the drugs, stating \"this has been an emergency since April "
+     "2016\".", "2022-07-15", "publication"),
     # the event's own clause
     ("Russia and Ukraine signed a gas deal on July 1.", "2022-07-01", "timex"),
     # a statement's date when the reported event has none of its own

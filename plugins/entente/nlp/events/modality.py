@@ -108,8 +108,11 @@ def _date_like(tx: dict) -> bool:
     return typ in ("DATE", "TIME", "") and bool(tx.get("range_start") or tx.get("value"))
 
 
-def _attached(span: Span, pred: Token, trigger: Token) -> bool:
-    """The timex hangs from the predicate's clause (not from another verb's)."""
+def _attached(span: Span, pred: Token, trigger: Token,
+              reporting_verbs: frozenset = frozenset()) -> bool:
+    """The timex hangs from the predicate's clause (not from another verb's, nor from what
+    someone says inside it: "seized the drugs, stating 'this has been an emergency since April
+    2016'")."""
     targets = {pred.i, trigger.i}
     tok = span.root
     for _ in range(8):
@@ -122,6 +125,9 @@ def _attached(span: Span, pred: Token, trigger: Token) -> bool:
             # through xcomp/acl ("agreed on Monday to ...", "plans to deploy by 2028")
             h = tok.head
             while h.dep_ in ("xcomp", "acl", "ccomp", "advcl") and h.head != h:
+                if h.dep_ == "ccomp" and h.head.lemma_ in reporting_verbs \
+                        and h.head.i not in targets:
+                    return False
                 h = h.head
                 if h.i in targets:
                     return True
@@ -158,13 +164,14 @@ def _governs(verb: Token, pred: Token) -> bool:
                if clause.dep_ in ("ccomp", "xcomp", "conj"))
 
 
-def event_date(doc: Doc, sent: Span, pred: Token, trigger: Token) -> dict:
+def event_date(doc: Doc, sent: Span, pred: Token, trigger: Token,
+               reporting_verbs: frozenset = frozenset()) -> dict:
     """The event's date: a TIMEX3 of its own clause, else the sentence's only date unless that
     date belongs to something else (background_date), else the publication date
     (`date_source` says which)."""
     cands = [(tx, sp) for tx, sp in sentence_timexes(doc, sent) if _date_like(tx)]
     chosen = None
-    attached = [(tx, sp) for tx, sp in cands if _attached(sp, pred, trigger)]
+    attached = [(tx, sp) for tx, sp in cands if _attached(sp, pred, trigger, reporting_verbs)]
     if attached:
         chosen = min(attached, key=lambda p: abs(p[1].root.i - trigger.i))[0]
     elif len(cands) == 1 and not background_date(cands[0][1], pred, trigger):

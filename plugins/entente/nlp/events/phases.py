@@ -142,7 +142,7 @@ def read_modality(c: Candidate) -> None:
 def read_date(c: Candidate) -> None:
     """The date of the event's clause; an asserted event dated after the publication, not in
     the past tense, is planned."""
-    c.date = event_date(c.doc, c.sent, c.predicate, c.trigger)
+    c.date = event_date(c.doc, c.sent, c.predicate, c.trigger, c.lex.reporting_verbs)
     dct = c.doc._.dct
     if c.modality == "asserted" and c.date["date_source"] == "timex" and dct and c.date["date"] \
             and c.date["date"] > str(dct)[:10] and c.trigger.tag_ not in ("VBD", "VBN"):

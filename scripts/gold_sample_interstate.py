@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Pick the interstate gold articles (a stratified sample of international news) and write one
+skeleton line per sentence, for annotation.
+
+    .venv/bin/python scripts/gold_sample_interstate.py --list               the selection
+    .venv/bin/python scripts/gold_sample_interstate.py --skeleton dev OUT   dev sentences
+
+The first gold sample (gold_sample.py) was random political news and came out mostly domestic;
+this one is drawn from the international stratum. The procedure (data/gold/README.md states it
+for readers):
+1. Candidates: every Wikinews 2019-20 row and every BBC file of BBC_CATEGORIES (all but sport
+   and entertainment) that no earlier gold file uses (gold_sample.select), whose text is at
+   most MAX_CHARS long and uses at least MIN_POLITICAL political words (gold_sample.is_candidate),
+   and in which at least MIN_TWO_COUNTRY_SENTENCES sentences each name two different countries
+   (gold_countries.countries_named: pycountry names and a short documented list; no Entente).
+2. Each source's candidates, in corpus order, are shuffled with random.Random(SEED).
+3. Dev takes Wikinews articles in shuffled order until it holds DEV_SENTENCES["wikinews"]
+   sentences, and BBC articles until DEV_SENTENCES["bbc"]; held-out then takes the next articles
+   of each list the same way (TEST_SENTENCES). No article is in both.
+4. Every sentence of a chosen article (gold_sample.split_sentences) is annotated.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_corpus import article_text, corpus_docs  # noqa: E402
+from gold_countries import countries_named  # noqa: E402
+from gold_sample import is_candidate, select as first_selection, skeleton, split_sentences  # noqa: E402
+
+SEED = 20260520
+BBC_CATEGORIES = ("business", "politics", "tech")
+MIN_TWO_COUNTRY_SENTENCES = 2
+DEV_SENTENCES = {"wikinews": 150, "bbc": 175}
+TEST_SENTENCES = {"wikinews": 65, "bbc": 65}
+
+
+def two_country_sentences(text: str) -> int:
+    """How many sentences of a text each name at least two different countries."""
+    return sum(len(countries_named(text[start:end])) >= 2 for start, end in split_sentences(text))
+
+
+def is_international(text: str) -> bool:
+    """A short political article in which two sentences or more each name two countries."""
+    return is_candidate(text) and two_country_sentences(text) >= MIN_TWO_COUNTRY_SENTENCES
+
+
+def candidates(eval_dir: Path, source: str) -> list[str]:
+    """One source's international articles not in an earlier gold file, in corpus order."""
+    used = {doc for docs in first_selection(eval_dir).values() for doc in docs}
+    return [doc for doc in corpus_docs(eval_dir, BBC_CATEGORIES)
+            if doc.startswith(source) and doc not in used
+            and is_international(article_text(doc, eval_dir))]
+
+
+def select(eval_dir: Path) -> dict[str, list[str]]:
+    """The dev and held-out document ids, by the procedure in the module docstring."""
+    rng = random.Random(SEED)
+    chosen: dict[str, list[str]] = {"dev": [], "test": []}
+    for source in ("wikinews", "bbc"):
+        pool = candidates(eval_dir, source)
+        rng.shuffle(pool)
+        for split, targets in (("dev", DEV_SENTENCES), ("test", TEST_SENTENCES)):
+            count = 0
+            while count < targets[source]:
+                doc = pool.pop(0)
+                chosen[split].append(doc)
+                count += len(split_sentences(article_text(doc, eval_dir)))
+    return chosen
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
+    ap.add_argument("--list", action="store_true", help="print the selection")
+    ap.add_argument("--skeleton", nargs=2, metavar=("SPLIT", "OUT"), help="dev|test, output file")
+    args = ap.parse_args()
+    chosen = select(args.eval_dir)
+    if args.list:
+        for split, docs in chosen.items():
+            for doc in docs:
+                n = len(split_sentences(article_text(doc, args.eval_dir)))
+                print(f"{split}\t{doc}\t{n}")
+    if args.skeleton:
+        split, out = args.skeleton
+        with open(out, "w", encoding="utf-8") as fh:
+            for doc in chosen[split]:
+                for line in skeleton(doc, args.eval_dir):
+                    fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
