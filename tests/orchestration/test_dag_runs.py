@@ -6,6 +6,7 @@ agreement and the 2028 plan), and that a second run changes no count.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import pytest
@@ -45,8 +46,10 @@ def query(warehouse, sql):
 
 def test_summary_names_counts_warehouse_and_reports(pipeline_run):
     warehouse, reports, out, _ = pipeline_run
-    for line in ("articles:", "timexes:", "events:", "cooperation dyads:",
-                 f"warehouse: {warehouse}", f"reports:   {reports}"):
+    for label in ("articles", "timexes", "reports (sentences coding an event)",
+                  "cooperation events", "between countries (dyad events)", "country pairs"):
+        assert re.search(rf"^ *{re.escape(label)} {{2,}}\d+$", out, re.M), label
+    for line in (f"warehouse: {warehouse}", f"reports:   {reports}"):
         assert line in out
 
 

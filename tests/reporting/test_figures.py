@@ -1,7 +1,7 @@
 """One set of counts under one set of names: a warehouse of known stories (builders.
 stage_known_stories) and every place that reports its figures — the views, the CSVs, the run
 summary, `entente status` (text and JSON), index.html — and the pages its numbers link to.
-The warehouse is the `known` fixture (tests/reporting/conftest.py)."""
+The warehouse is the `known` fixture (tests/conftest.py)."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,4 @@
-"""The drill-down pages of the known stories (tests/reporting/conftest.py): one per pair and
+"""The drill-down pages of the known stories (tests/conftest.py): one per pair and
 country, the evidence behind each number, escaped, with safe links; far-dated reports in the
 data-quality section and off the axes."""
 from __future__ import annotations
