@@ -3,6 +3,9 @@ country, the evidence behind each number, escaped, with safe links; far-dated re
 data-quality section and off the axes."""
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
 import lxml.html
 import pytest
 
@@ -19,6 +22,58 @@ def page_of(known, path: str):
 
 def text_of(element) -> str:
     return " ".join(element.text_content().split())
+
+
+def local_targets(page_path: Path) -> list[tuple[str, str]]:
+    """(href or src, anchor) of every link and image of a page that is not a web address."""
+    page = lxml.html.parse(str(page_path)).getroot()
+    found = [a.get("href") for a in page.xpath("//a[@href]")] + [
+        img.get("src") for img in page.xpath("//img")]
+    return [(ref, unquote(ref).partition("#")[2]) for ref in found if not urlsplit(ref).scheme]
+
+
+def broken_targets(out: Path, page_path: Path) -> list[str]:
+    """The links and images of a page that do not open from disk: no such file, a file outside
+    the reports folder, or an anchor the target page lacks."""
+    broken = []
+    for ref, anchor in local_targets(page_path):
+        path = unquote(ref).partition("#")[0]
+        target = (page_path.parent / path).resolve() if path else page_path
+        if not target.is_file() or not target.is_relative_to(out.resolve()):
+            broken.append(f"{page_path.name}: {ref}")
+        elif anchor and not lxml.html.parse(str(target)).getroot().xpath(
+                "//*[@id=$anchor]", anchor=anchor):
+            broken.append(f"{page_path.name}: {ref} (no #{anchor})")
+    return broken
+
+
+def test_every_link_and_image_of_every_page_opens_from_disk(known):
+    settings, _ = known
+    out = settings.reports_dir
+    pages = [p for p in out.rglob("*.html") if p.relative_to(out).parts[0] != "quality"]
+    assert len(pages) > 15 and {"index.html", "pairs.html", "articles.html"} <= {
+        p.name for p in pages}
+    assert sum(len(local_targets(p)) for p in pages) > 100
+    assert [b for p in sorted(pages) for b in broken_targets(out, p)] == []
+
+
+def test_the_top_pairs_numbers_link_to_as_many_events(known):
+    index = page_of(known, "index.html")
+    cells = index.xpath('//table[@id="pairs"]//td[@class="n"]/a')
+    assert [c.get("href") for c in cells] == ["dyads/RUS-USA.html#cooperation",
+                                              "dyads/RUS-USA.html#conflict",
+                                              "dyads/RUS-USA.html#multilateral"]
+    for cell in cells:
+        path, _, anchor = cell.get("href").partition("#")
+        heading = page_of(known, path).xpath("//h2[@id=$anchor]", anchor=anchor)[0]
+        table = heading.getnext()
+        shown = len(table.xpath(".//tr")) - 1 if table.tag == "table" else 0
+        assert shown == int(cell.text), cell.get("href")
+
+
+def test_the_index_says_which_run_made_it(known):
+    meta = text_of(page_of(known, "index.html").xpath('//p[@class="meta"]')[0])
+    assert meta.endswith(" UTC) by test.") and "from publication " in meta
 
 
 def test_every_pair_and_country_has_its_page(known):
