@@ -259,7 +259,7 @@ def test_browser_logs_in_triggers_ingest_and_downstream_dags_succeed(airflow_ui)
         for i in range(images.count()):                       # every chart loaded and drawn
             assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
         assert page.locator("#files a[href$='.csv']").count() >= 5
-        assert page.locator("#quality a[href='quality/index.html']").count() == 1
+        assert page.locator("#quality-docs a[href='quality/index.html']").count() == 1
         page.screenshot(path=str(SCREENSHOTS / "reports-index.png"), full_page=True)
         browser.close()
 
