@@ -1,14 +1,19 @@
-"""The named rules of the event coder (nlp/events/rules.py), each with a table of sentences it
-applies to and look-alikes it must leave alone. Sentences are our own; the real pipeline parses
-them and the coder's phases run up to the rule."""
+"""The named rules of the event coder (nlp/events/rules.py) and the named constraints of the
+trigger lexicon (nlp/events/constraints.py), each with a table of sentences it applies to and
+look-alikes it must leave alone. Sentences are our own; the real pipeline parses them and the
+coder's phases run up to the rule."""
 from __future__ import annotations
 
 import pytest
 
-from entente.nlp.events import phases, rules
+from entente.nlp.events import constraints, phases, rules
+from entente.nlp.events.arguments import Arguments
 from entente.nlp.events.candidate import Candidate
+from entente.nlp.events.lexicon import Entry, _phrases, _words
 from entente.nlp.events.participants import actor_spans
 from entente.nlp.events.triggers import dominated_by, find_triggers
+from entente.nlp.pipeline import build_nlp
+from entente.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -43,7 +48,7 @@ def vetoes(nlp, text: str) -> list[str | None]:
 VETO_TABLE = [
     # accident_without_doer: deaths nobody caused
     ("Nine people were killed in Peru when a bus crashed into a ravine.", "accident_without_doer"),
-    ("A bus crash on a Mexican highway killed eleven pilgrims on Sunday.", "accident_without_doer"),
+    ("A landslide on a Mexican highway killed eleven pilgrims on Sunday.", "accident_without_doer"),
     ("Israeli troops killed two Palestinians in Gaza after a car crash at a checkpoint.", None),
     # no_political_actor: companies, media, clubs
     ("Volkswagen signed a supply agreement with Samsung on Monday.", "no_political_actor"),
@@ -58,6 +63,10 @@ VETO_TABLE = [
     ("Juventus face a Champions League clash with Madrid at the Bernabeu on Wednesday.",
      "sport_teams"),
     ("Israeli jets attacked Hamas positions in Gaza for a third day.", None),
+    # one_sided_pattern: a CAMEO pattern with one party alone
+    ("Canada held a general election on Monday.", "one_sided_pattern"),
+    ("Serbia and Kosovo opened economic ties on Friday.", None),
+    ("Pakistan signed a contract with China for six submarines.", None),
 ]
 
 
@@ -127,3 +136,90 @@ def test_an_agreement_to_undo_or_after_conflict_is_not_conflict(nlp, text, absen
 @pytest.mark.parametrize("text, expected", REWRITE_TABLE)
 def test_each_rewrite_codes_its_case_as_cameo_does(nlp, text, expected):
     assert expected in categories(nlp, text), categories(nlp, text)
+
+
+# ------------------------------------------------------------------ constraints
+
+@pytest.fixture(scope="module")
+def parser():
+    """Every sentence parsed (the constraints read any sentence, not only selected ones)."""
+    return build_nlp(Settings(selective_syntax=False))
+
+
+def entry(**fields) -> Entry:
+    """A lexicon entry with the given constraints (YAML-style values)."""
+    sets = {k: _words(v) for k, v in fields.items() if k in ("obj", "prep", "mod", "obj_of",
+                                                              "subj", "not_obj", "not_mod")}
+    rest = {k: v for k, v in fields.items() if k not in sets and k != "pp"}
+    return Entry(lemmas=("x",), type="CONSULT", cameo="040", intensity=1.0,
+                 pp=_phrases(fields.get("pp")), **sets, **rest)
+
+
+CONSTRAINT_TABLE = [
+    # phrases_fit: every phrase, with one of its nouns; through "of"; not a time phrase
+    ("phrases_fit", {"pp": {"for": ["talk"]}}, "The envoys met for talks in Geneva.", "met", True),
+    ("phrases_fit", {"pp": {"for": ["talk"]}}, "The envoys met for dinner in Geneva.", "met", False),
+    ("phrases_fit", {"pp": {"for": []}}, "The envoys met for hours.", "met", False),
+    ("phrases_fit", {"pp": {"on": ["alert"]}}, "Iraq put its army on a state of alert.", "put", True),
+    ("phrases_fit", {"pp": {"on": ["alert"], "along": ["border"]}},
+     "Iraq put its army on a state of alert.", "put", False),
+    # object_fits: any object, or with `direct` the direct objects (passive subjects too)
+    ("object_fits", {"obj": ["navy"]},
+     "Iran has increased cooperation in recent years with the navies of China.", "increased", True),
+    ("object_fits", {"obj": ["navy"], "direct": True},
+     "Iran has increased cooperation in recent years with the navies of China.", "increased",
+     False),
+    ("object_fits", {"obj": ["navy"], "direct": True}, "Russia increased its navy in the Baltic.",
+     "increased", True),
+    ("object_fits", {"obj": ["sanction"], "direct": True},
+     "Sanctions were imposed by the European Union.", "imposed", True),
+    # subject_fits
+    ("subject_fits", {"subj": ["inspector"]}, "Inspectors visited the plant.", "visited", True),
+    ("subject_fits", {"subj": ["inspector"]}, "Ministers visited the plant.", "visited", False),
+    # particle_fits
+    ("particle_fits", {"prep": ["off"]}, "Iran called off the talks.", "called", True),
+    ("particle_fits", {"prep": ["off"]}, "Iran called the talks a failure.", "called", False),
+    # modifier_fits
+    ("modifier_fits", {"mod": ["hunger"]}, "Workers began a hunger strike.", "strike", True),
+    ("modifier_fits", {"mod": ["hunger"]}, "Workers began a general strike.", "strike", False),
+    # governor_fits
+    ("governor_fits", {"obj_of": ["reach"]}, "They reached an agreement.", "agreement", True),
+    ("governor_fits", {"obj_of": ["reach"]}, "They read the agreement.", "agreement", False),
+    # no_excluded_object
+    ("no_excluded_object", {"not_obj": ["video"]}, "The rebels released a video.", "released",
+     False),
+    ("no_excluded_object", {"not_obj": ["video"]}, "The rebels released two hostages.",
+     "released", True),
+    # no_excluded_modifier
+    ("no_excluded_modifier", {"not_mod": ["campaign"]}, "Supporters held a campaign rally in Ohio.",
+     "rally", False),
+    ("no_excluded_modifier", {"not_mod": ["campaign"]}, "Supporters held a mass rally in Ohio.",
+     "rally", True),
+    # no_statement_fits
+    ("no_statement_fits", {"no_statement": True}, "Iran warned that prices were rising.",
+     "warned", False),
+    ("no_statement_fits", {"no_statement": True}, "Iran warned that it would close the strait.",
+     "warned", True),
+    # to_clause_fits
+    ("to_clause_fits", {"to_clause": True}, "The court ordered him to appear.", "ordered", True),
+    ("to_clause_fits", {"to_clause": True}, "The court ordered a review.", "ordered", False),
+    # no_object_fits
+    ("no_object_fits", {"no_obj": True}, "Thousands protested in Paris.", "protested", True),
+    ("no_object_fits", {"no_obj": True}, "Thousands protested the decision.", "protested", False),
+    # part_of_speech_fits
+    ("part_of_speech_fits", {"pos": "VERB"}, "They talk daily.", "talk", True),
+    ("part_of_speech_fits", {"pos": "VERB"}, "The talks ended.", "talks", False),
+]
+
+
+@pytest.mark.parametrize("name, fields, text, word, holds", CONSTRAINT_TABLE)
+def test_each_constraint_holds_for_its_cases_and_not_for_look_alikes(parser, name, fields, text,
+                                                                      word, holds):
+    doc = parser(text)
+    token = next(t for t in doc if t.text == word)
+    assert getattr(constraints, name)(entry(**fields), Arguments(token, set())) is holds
+
+
+def test_every_constraint_is_in_the_matcher_and_in_the_table():
+    named = {name for name, *_ in CONSTRAINT_TABLE}
+    assert named == {c.__name__ for c in constraints.CONSTRAINTS}

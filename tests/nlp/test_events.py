@@ -30,6 +30,65 @@ def test_lexicon_loads_with_known_categories():
         assert specs == sorted(specs, reverse=True)
 
 
+CURATED_YAML = """
+mined: [mined.yml]
+triggers:
+  - {lemma: [release], pos: VERB, type: RETREAT, cameo: "084", intensity: 7.0}
+  - {lemma: [lift], obj: [sanction, embargo], type: RETREAT, cameo: "085"}
+  - {lemma: [kill], pos: VERB, type: ASSAULT, cameo: "1823", mil: {type: FIGHT, cameo: "190"}}
+"""
+MINED_YAML = """
+forms: {sped: speed}
+triggers:
+  - {lemma: [release], pos: VERB, type: CONCEDE, cameo: "080", src: [1]}
+  - {lemma: [release, free], pos: VERB, obj: [hostage], direct: true, type: RETREAT, cameo: "0841", src: [2]}
+  - {lemma: [lift], pos: VERB, obj: [sanction, ban], type: CONCEDE, cameo: "081", src: [3]}
+  - {lemma: [kill], pos: VERB, obj: [civilian], type: ASSAULT, cameo: "202", src: [4]}
+  - {lemma: [kill], pos: VERB, subj: [crash], type: NONE, src: [5]}
+  - {lemma: [speed], pos: VERB, obj: [aid], type: AID, cameo: "070", ambiguous: true, src: [6, 7]}
+"""
+
+
+@pytest.fixture
+def mined_lexicon(tmp_path):
+    from entente.nlp.events.lexicon import Lexicon
+    (tmp_path / "lexicon.yml").write_text(CURATED_YAML)
+    (tmp_path / "mined.yml").write_text(MINED_YAML)
+    return Lexicon.from_yaml(tmp_path / "lexicon.yml")
+
+
+def test_mined_entries_yield_to_curated_ones(mined_lexicon):
+    index = mined_lexicon.index
+    # a mined verb without object or phrase noun: our plain entry keeps the verb
+    assert [e.cameo for e in index["release"]] == ["0841", "084"]
+    # a lemma without curated entries keeps the mined reading
+    assert [e.cameo for e in index["free"]] == ["0841"]
+    # curated words win; the mined entry keeps only the objects ours do not read
+    mined_lift = [e for e in index["lift"] if e.origin != "curated"]
+    assert [sorted(e.obj) for e in mined_lift] == [["ban"]]
+    # force on a verb our military-means rule reads (mil) stays ours; NONE entries stay
+    assert [(e.type, e.origin) for e in index["kill"]] == [("NONE", "cameo:5"),
+                                                          ("ASSAULT", "curated")]
+
+
+def test_mined_entries_know_their_origin_and_forms(mined_lexicon):
+    speed = mined_lexicon.index["speed"][0]
+    assert speed.origin == "cameo:6,7" and speed.ambiguous and not speed.direct
+    assert mined_lexicon.forms == {"sped": "speed"}
+    assert all(e.origin == "curated" for e in mined_lexicon.index["lift"] if e.cameo == "085")
+
+
+def test_the_shipped_lexicon_loads_the_cameo_entries():
+    lex = load_lexicon()
+    origins = {e.origin.split(":")[0] for entries in lex.index.values() for e in entries}
+    assert origins == {"curated", "cameo"}
+    mined = [e for entries in lex.index.values() for e in entries if e.origin != "curated"]
+    assert len(mined) > 1000
+    assert all(e.type in lex.categories or e.no_event for e in mined)
+    assert all(e.pos == "VERB" for e in mined)
+    assert lex.forms.get("sped") == "speed"
+
+
 def test_iso_day():
     assert first_day("2022-07-15") == "2022-07-15"
     assert first_day("2028") == "2028-01-01"
@@ -517,3 +576,25 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
 ])
 def test_the_political_senses_stay(nlp, text, expected):
     assert expected in [t for t, *_ in _events(nlp, text)], _events(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # patterns mined from CAMEO: verb + object, verb + particle
+    ("Serbia and Kosovo opened economic ties on Friday.", ("SUPPORT", "050")),
+    ("Pakistan signed a contract with China for six submarines.", ("COOPERATE", "060")),
+    ("NATO counted on Turkey to act with restraint.", ("DEMAND", "020")),
+    ("The Democrats expressed dissatisfaction with the Trump administration.",
+     ("DISAPPROVE", "111")),
+])
+def test_cameo_patterns_code_what_our_entries_do_not(nlp, text, expected):
+    assert expected in {(e["type"], e["cameo"]) for e in code(nlp, text)._.events}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "A bus crash on a Mexican highway killed eleven pilgrims on Sunday.",   # CAMEO: no event
+    "Canada held a general election on Monday.",                          # one party alone
+])
+def test_cameo_patterns_without_an_event(nlp, text):
+    assert code(nlp, text)._.events == []

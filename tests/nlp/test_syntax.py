@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from entente.nlp.events.lexicon import token_lemma
-from entente.nlp.syntax.inflection import lemma_candidates
+from entente.nlp.syntax.inflection import lemma_candidates, trigger_candidates
 from entente.nlp.pipeline import build_nlp
 from entente.settings import Settings
 
@@ -43,19 +43,48 @@ def test_lemma_candidates_contain_the_lemma(form, lemma):
 
 
 def test_lemma_candidates_cover_every_lemma_the_model_gives_in_our_samples(full):
-    """The selection is only sound if no trigger hides behind a form we cannot undo."""
+    """The selection is only sound if no trigger hides behind a form we cannot undo: the
+    constraint words behind `lemma_candidates`, the trigger lemmas behind the narrower
+    `trigger_candidates` (or the irregular forms the CAMEO dictionary lists)."""
     lexicon = full.get_pipe("entente_events").lex
     words = set(lexicon.index) | lexicon.reporting_verbs | {"must"}
     for entries in lexicon.index.values():
         for entry in entries:
-            words |= entry.obj | entry.prep | entry.mod | entry.obj_of
+            words |= entry.obj | entry.prep | entry.mod | entry.obj_of | entry.subj
+            words |= {w for prep, nouns in entry.pp for w in {prep, *nouns}}
     missed = set()
     for path in sorted(SAMPLES.glob("*.txt")):
         for tok in annotate(full, path.read_text(encoding="utf-8")):
             lemma = token_lemma(tok)
             if lemma in words and lemma not in lemma_candidates(tok.lower_):
                 missed.add((tok.text, lemma))
+            if lemma in lexicon.index and tok.pos_ in ("VERB", "NOUN", "PROPN") and \
+                    lemma not in trigger_candidates(tok.lower_) | {lexicon.forms.get(tok.lower_)}:
+                missed.add((tok.text, lemma))
     assert not missed
+
+
+def test_trigger_candidates_undo_no_derivation():
+    assert "fight" not in trigger_candidates("fighters")
+    assert "settle" not in trigger_candidates("settlement")
+    assert {"fight", "fighter"} <= lemma_candidates("fighters")
+    assert "high" in lemma_candidates("higher") and "sign" in trigger_candidates("signed")
+
+
+@pytest.mark.parametrize("text, selected", [
+    # a verb entry's word after a determiner is a noun ("the search"); the verb itself selects
+    ("Police in Germany and France continued the search.", False),
+    ("Police in Germany and France searched the area.", True),
+    # an entry mined from CAMEO codes a dyad: one named party alone selects nothing
+    ("Police in Germany searched the area.", False),
+    # a word inside a name is no trigger ("Fund" of the IMF); the verb is
+    ("The International Monetary Fund is based in Washington.", False),
+    ("Germany will fund schools in Kenya.", True),
+    # a form the CAMEO dictionary lists ("overflew" of "overfly")
+    ("Russian warplanes overflew the presidential palace of Georgia.", True),
+])
+def test_selection_reads_word_classes_names_and_parties(selective, text, selected):
+    assert [parsed(s) for s in annotate(selective, text).sents] == [selected]
 
 
 def test_sentences_without_event_or_date_are_not_parsed(selective):

@@ -11,14 +11,14 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from entente.nlp.actors import add_actor_pipes
+from entente.nlp.actors import REPAIR_NAME, add_actor_pipes
 from entente.nlp.syntax.component import SYNTAX_COMPONENTS
 from entente.settings import Settings
 
 
 def build_nlp(settings: Settings) -> Language:
     """Load the spaCy model (`settings.spacy_model`) and add Entente's components:
-    actors → (selective syntax) → timexes → events.
+    actors (ruler, entity repair, linker) → (selective syntax) → timexes → events.
 
     With `settings.selective_syntax` (the default) sentences come from the model's `senter` and
     only those that may hold an event or a date are tagged and parsed (nlp/syntax); without it
@@ -34,7 +34,9 @@ def build_nlp(settings: Settings) -> Language:
         for name in SYNTAX_COMPONENTS:
             if name in nlp.pipe_names:
                 nlp.disable_pipe(name)
-        nlp.add_pipe("entente_syntax", after="ner", config=lexicon)
+        # after the entity repair: the syntax component links entities to choose sentences
+        after = REPAIR_NAME if REPAIR_NAME in nlp.pipe_names else "ner"
+        nlp.add_pipe("entente_syntax", after=after, config=lexicon)
     nlp.add_pipe("entente_timex", last=True)
     nlp.add_pipe("entente_events", last=True,
                  config={**lexicon, "scheme": settings.event_scheme})

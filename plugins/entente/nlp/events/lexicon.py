@@ -1,35 +1,37 @@
-"""The trigger lexicon (data/event_lexicon.yml): loading it and matching one token against it.
+"""The trigger lexicon: loading it and matching one token against it.
 
-A trigger is a token whose lemma is in the lexicon and whose constraints hold: the lemmas of its
-objects (`obj`), its particles/prepositions (`prep`), its modifiers (`mod`), the verb that governs
-an event noun (`obj_of`). Lookup is one dict access per token; the constraint checks run only for
-tokens whose lemma is listed.
+Two kinds of entries, one format: the curated ones (data/event_lexicon.yml, our own words) and
+the ones mined from the field's CAMEO verb dictionary (data/event_verbs.yml, written by
+scripts/mine_cameo_verbs.py; the curated file names it under `mined:`). A trigger is a token
+whose lemma is in the lexicon and whose constraints hold (constraints.py): the lemmas of its
+objects (`obj`), particles (`prep`), prepositional phrases (`pp`), modifiers (`mod`), subject
+(`subj`), the verb that governs an event noun (`obj_of`). Lookup is one dict access per token;
+the constraints run only for tokens whose lemma is listed, most specific entry first.
+
+Every entry knows its origin (`curated` or `cameo:<lines of CAMEO.2.0.txt>`). Where a mined
+entry has the same lemma and the same constraints as a curated one, the curated one wins: the
+lemma is dropped from the mined entry. An entry of type NONE says the words make no event
+("crash" with an aircraft as subject): it matches like any other and the token is no trigger.
 """
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from spacy.tokens import Token
 
+from entente.nlp.events.arguments import (NOUN_POS, VERB_POS, Arguments, governing_verb,  # noqa: F401
+                                          object_lemmas, subject_lemmas, token_lemma)
+from entente.nlp.events.constraints import CONSTRAINTS
 from entente.settings import PACKAGE_PROJECT_DIR
 
 DEFAULT_LEXICON = PACKAGE_PROJECT_DIR / "data" / "event_lexicon.yml"
 DEFAULT_CATEGORIES = PACKAGE_PROJECT_DIR / "data" / "event_categories.csv"
-
-VERB_POS = {"VERB"}
-NOUN_POS = {"NOUN", "PROPN"}
-OBJ_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd"}
-# Prepositions of time and setting: their objects are not the trigger's objects ("broke the record
-# *at the meeting*" does not break off a meeting).
-SETTING_PREPS = {"at", "during", "after", "before", "since", "until", "near", "inside", "outside", "across",
-                 "throughout", "within", "amid", "amidst", "despite", "via", "like", "as", "than", "because"}
-
-
-TIME_NOUNS = {"time", "moment", "while", "year", "month", "week", "day", "hour", "decade", "season"}
+NO_EVENT = "NONE"
+CURATED = "curated"
 
 
 def _words(values) -> frozenset:
@@ -43,6 +45,12 @@ def _words(values) -> frozenset:
     return frozenset(out)
 
 
+def _phrases(values) -> tuple:
+    """`pp: {for: [talk], with: []}` → (("for", {"talk"}), ("with", {})), sorted."""
+    return tuple(sorted((next(iter(_words([prep]))), _words(nouns))
+                        for prep, nouns in (values or {}).items()))
+
+
 @dataclass(frozen=True)
 class Entry:
     lemmas: tuple[str, ...]
@@ -51,7 +59,9 @@ class Entry:
     intensity: float
     pos: str | None = None
     obj: frozenset = frozenset()
+    direct: bool = False                # `obj` only as a direct object (CAMEO: words after the verb)
     prep: frozenset = frozenset()
+    pp: tuple = ()                      # ((preposition, frozenset of nouns), ...): all required
     mod: frozenset = frozenset()
     obj_of: frozenset = frozenset()
     subj: frozenset = frozenset()
@@ -63,20 +73,32 @@ class Entry:
     no_mil: bool = False
     intent: bool = False
     symmetric: bool = False
+    ambiguous: bool = False             # may have an everyday sense: a political actor must take part
     context: str | None = None
     mil: dict | None = None
     joint: dict | None = None
+    origin: str = CURATED
+    curated_reading: bool = False       # set on a mined entry's match: a curated entry reads the token too
 
     @property
     def constrained(self) -> bool:
-        """Objects or modifiers fix the sense ("hunger strike", "lift sanctions"); a particle does not
-        ("worked with the British team")."""
-        return bool(self.obj or self.mod)
+        """Objects, modifiers, a subject or a phrase's nouns fix the sense ("hunger strike",
+        "lift sanctions", "met for talks"); a particle does not ("worked with the British team")."""
+        return bool(self.obj or self.mod or self.subj or any(nouns for _, nouns in self.pp))
 
     @property
     def specificity(self) -> int:
         return sum(bool(x) for x in (self.obj, self.prep, self.mod, self.obj_of, self.subj, self.to_clause)) \
-            + (self.pos is not None)
+            + sum(1 + bool(nouns) for _, nouns in self.pp) + (self.pos is not None)
+
+    @property
+    def no_event(self) -> bool:
+        return self.type == NO_EVENT
+
+    def signature(self) -> tuple:
+        """What the entry requires, for telling whether two entries read the same words (the
+        objects first)."""
+        return (self.obj, self.prep, self.pp, self.mod, self.obj_of, self.subj, self.to_clause)
 
 
 @dataclass
@@ -95,11 +117,13 @@ class Lexicon:
     carrier_preps: dict = field(default_factory=dict)   # prep -> verbs that carry an event noun behind it
     accident_words: frozenset = frozenset()   # "killed when a bomber crashed": no doer, no assault
     sport_words: frozenset = frozenset()      # "Chelsea's clash with Barcelona": countries are teams
+    forms: dict = field(default_factory=dict)   # irregular form -> lemma (mined verbs, for the selection)
     index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
 
     @classmethod
     def from_yaml(cls, path: Path | str, categories_path: Path | str = DEFAULT_CATEGORIES) -> "Lexicon":
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        path = Path(path)
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         lex = cls(
             categories=load_categories(categories_path),
             schemes=raw.get("schemes") or {"gsr": {}},
@@ -116,264 +140,108 @@ class Lexicon:
             accident_words=_words(raw.get("accident_words")),
             sport_words=_words(raw.get("sport_words")),
         )
-        for order, item in enumerate(raw.get("triggers") or ()):
-            lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
-            typ = item["type"]
-            if typ not in lex.categories:
-                raise ValueError(f"event lexicon: unknown category {typ!r} in {item}")
-            cat = lex.categories[typ]
-            entry = Entry(
-                lemmas=tuple(str(x).lower() for x in lemmas), type=typ,
-                cameo=str(item.get("cameo") or cat.get("cameo") or "") or None,
-                intensity=float(item.get("intensity", cat.get("intensity", 0.0))),
-                pos=item.get("pos"),
-                obj=_words(item.get("obj")), prep=_words(item.get("prep")),
-                mod=_words(item.get("mod")), obj_of=_words(item.get("obj_of")),
-                subj=_words(item.get("subj")), to_clause=bool(item.get("to_clause")),
-                not_obj=_words(item.get("not_obj")), not_mod=_words(item.get("not_mod")),
-                no_statement=bool(item.get("no_statement")),
-                no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
-                intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
-                context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),
-            )
-            for lemma in entry.lemmas:
-                lex.index.setdefault(lemma, []).append((order, entry))
-        for lemma, entries in lex.index.items():
-            entries.sort(key=lambda oe: (-oe[1].specificity, oe[0]))
-            lex.index[lemma] = [e for _, e in entries]
+        entries = [lex.entry(item, CURATED) for item in raw.get("triggers") or ()]
+        for name in raw.get("mined") or ():
+            entries += lex.mined_entries(path.parent / name, entries)
+        lex.build_index(entries)
         return lex
+
+    def entry(self, item: dict, origin: str) -> Entry:
+        """One entry of the YAML format (see the head of data/event_lexicon.yml)."""
+        lemmas = item["lemma"] if isinstance(item["lemma"], list) else [item["lemma"]]
+        typ = item["type"]
+        if typ not in self.categories and typ != NO_EVENT:
+            raise ValueError(f"event lexicon: unknown category {typ!r} in {item}")
+        cat = self.categories.get(typ, {})
+        return Entry(
+            lemmas=tuple(str(x).lower() for x in lemmas), type=typ,
+            cameo=str(item.get("cameo") or cat.get("cameo") or "") or None,
+            intensity=float(item.get("intensity", cat.get("intensity", 0.0))),
+            pos=item.get("pos"),
+            obj=_words(item.get("obj")), direct=bool(item.get("direct")),
+            prep=_words(item.get("prep")), pp=_phrases(item.get("pp")),
+            mod=_words(item.get("mod")), obj_of=_words(item.get("obj_of")),
+            subj=_words(item.get("subj")), to_clause=bool(item.get("to_clause")),
+            not_obj=_words(item.get("not_obj")), not_mod=_words(item.get("not_mod")),
+            no_statement=bool(item.get("no_statement")),
+            no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
+            intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
+            ambiguous=bool(item.get("ambiguous")),
+            context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),
+            origin=origin,
+        )
+
+    def mined_entries(self, path: Path, curated: list[Entry]) -> list[Entry]:
+        """The entries of a mined file, each lemma yielding to our curated entries for it
+        (`yield_to_curated`); lemmas left with the same reading share one entry again."""
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        self.forms.update({str(k): str(v) for k, v in (raw.get("forms") or {}).items()})
+        ours: dict[str, list[Entry]] = {}
+        for e in curated:
+            if e.pos in (None, "VERB"):
+                for lemma in e.lemmas:
+                    ours.setdefault(lemma, []).append(e)
+        kept: dict[Entry, list[str]] = {}
+        for item in raw.get("triggers") or ():
+            src = ",".join(str(n) for n in item.get("src") or ())
+            entry = self.entry(item, f"cameo:{src}" if src else "cameo")
+            for lemma in entry.lemmas:
+                left = self.yield_to_curated(entry, ours.get(lemma, ()))
+                if left is not None:
+                    kept.setdefault(replace(left, lemmas=()), []).append(lemma)
+        return [replace(e, lemmas=tuple(lemmas)) for e, lemmas in kept.items()]
+
+    def yield_to_curated(self, entry: Entry, ours: list[Entry]) -> Entry | None:
+        """What is left of a mined entry for a lemma with curated entries `ours`: nothing when
+        its words do not fix a sense (our verb keeps its own), when it codes force for a verb
+        our military-means rule reads (`mil`: CAMEO 18 or 19 by who does it), or when ours
+        read the same words; else the entry without the objects ours already read."""
+        if not ours:
+            return entry
+        if not entry.constrained or (self.is_force(entry) and any(e.mil for e in ours)):
+            return None
+        same = [e for e in ours if e.signature()[1:] == entry.signature()[1:]]
+        if not entry.obj:
+            return None if any(not e.obj for e in same) else entry
+        objs = entry.obj - frozenset().union(*(e.obj for e in same))
+        return replace(entry, obj=objs) if objs else None
+
+    def is_force(self, entry: Entry) -> bool:
+        """Material conflict by force: CAMEO 18 (assault), 19 (fight), 20 (mass violence)."""
+        return not entry.no_event and self.categories[entry.type]["quad"] == 4 \
+            and (entry.cameo or "")[:2] in ("18", "19", "20")
+
+    def build_index(self, entries: list[Entry]) -> None:
+        """lemma → entries, most specific first (curated before mined at equal specificity)."""
+        ordered: dict[str, list[tuple[int, Entry]]] = {}
+        for order, entry in enumerate(entries):
+            for lemma in entry.lemmas:
+                ordered.setdefault(lemma, []).append((order, entry))
+        self.index = {lemma: [e for _, e in sorted(pairs, key=lambda oe: (-oe[1].specificity, oe[0]))]
+                      for lemma, pairs in ordered.items()}
 
     # ------------------------------------------------------------------ matching
 
     def candidates(self, token: Token) -> list[Entry]:
         return self.index.get(token_lemma(token), [])
 
-    def match(self, token: Token, actor_tokens: set[int]) -> Entry | None:
-        """The first lexicon entry whose constraints `token` satisfies, or None."""
+    def match(self, token: Token, actor_tokens: set[int], origin: str | None = None) -> Entry | None:
+        """The first lexicon entry (of that `origin`, if given) whose constraints `token`
+        satisfies, or None (also when that entry says the words make no event). A mined entry
+        comes back marked `curated_reading` when a curated entry after it matches too."""
         entries = self.candidates(token)
         pos = token.pos_
         if not entries or (pos not in VERB_POS and pos not in NOUN_POS and pos != "ADJ"):
             return None
-        return next((e for e in entries
-                     if all(holds(e, token, actor_tokens) for holds in CONSTRAINTS)), None)
-
-
-# ------------------------------------------------------------------ an entry's constraints
-# Each takes (entry, token, actor token indexes) and says whether the entry's constraint of
-# that kind holds for the token (True when the entry sets none).
-
-def part_of_speech_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    pos = token.pos_
-    if e.pos == "VERB":
-        return pos in VERB_POS
-    if e.pos == "NOUN":
-        return pos in NOUN_POS
-    return e.pos is not None or pos != "ADJ"
-
-
-def particle_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`prep`: "call *on*", "pull *out*", "work *with*"."""
-    return not e.prep or bool(particles(token) & e.prep)
-
-
-def modifier_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`mod`: "*hunger* strike"; with `obj`, the modifier may sit on the object ("provide
-    *engineering* support")."""
-    if not e.mod:
-        return True
-    mods = modifiers(token)
-    if e.obj:
-        for o in object_tokens(token):
-            mods = mods | modifiers(o)
-    return bool(mods & e.mod)
-
-
-def governor_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`obj_of`: the verb an event noun hangs from."""
-    if not e.obj_of:
-        return True
-    gov = governing_verb(token)
-    return gov is not None and token_lemma(gov) in e.obj_of
-
-
-def object_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`obj`: one of the objects' lemmas; ACTOR = an actor mention as the object ("released
-    Kuwaiti prisoners", "handed over to Britain") — after a bare preposition it is a place
-    ("returned to Thailand")."""
-    if not e.obj or object_lemmas(token) & e.obj:
-        return True
-    if "ACTOR" not in e.obj:
-        return False
-    objs = object_tokens(token)
-    if not any(c.dep_ in OBJ_DEPS or c.dep_ == "prt" for c in token.children):
-        objs = [o for o in objs if o.dep_ != "pobj"]
-    return any(o.i in actors for o in objs)
-
-
-def subject_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    return not e.subj or bool(subject_lemmas(token) & e.subj)
-
-
-def no_excluded_object(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`not_obj`: "released a *book*" is no release; MONEY = a sum of money."""
-    if not e.not_obj:
-        return True
-    return not (object_lemmas(token) & e.not_obj or "MONEY" in e.not_obj and any(
-        o.ent_type_ == "MONEY" for o in object_tokens(token)))
-
-
-def no_excluded_modifier(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`not_mod`: "a *campaign* rally"."""
-    return not (e.not_mod and modifiers(token) & e.not_mod)
-
-
-def no_statement_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`no_statement`: not with a "that" clause that only states a fact."""
-    return not (e.no_statement and any(c.dep_ == "ccomp" and _states_a_fact(c)
-                                       for c in token.children))
-
-
-def to_clause_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    """`to_clause`: only with a "to" + verb complement ("ordered X to appear")."""
-    return not e.to_clause or any(c.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(c)
-                                  for c in token.children)
-
-
-def no_object_fits(e: Entry, token: Token, actors: set[int]) -> bool:
-    return not (e.no_obj and any(c.dep_ in ("dobj", "ccomp") for c in token.children))
-
-
-CONSTRAINTS = (part_of_speech_fits, particle_fits, modifier_fits, governor_fits, object_fits,
-               subject_fits, no_excluded_object, no_excluded_modifier, no_statement_fits,
-               to_clause_fits, no_object_fits)
-
-
-# Lemmatizer slips of the model on verbs that matter here ("staged" -> "stag").
-VERB_LEMMA_FIXES = {"stag": "stage"}
-
-
-def token_lemma(token: Token) -> str:
-    lemma = (token.lemma_ or token.text).lower()
-    if token.pos_ == "VERB" and lemma in VERB_LEMMA_FIXES:
-        return VERB_LEMMA_FIXES[lemma]
-    return lemma
-
-
-MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "'d", "ought",
-          "wo", "ca"}
-
-
-def _states_a_fact(clause: Token) -> bool:
-    """A complement clause that states a fact ("warned that budget concerns *were clouding* the
-    outlook", "insisted his work *did not influence* ...") rather than an act to come or a
-    demand: no modal ("will", "must", "going to") and not a bare subjunctive ("insisted that
-    he *resign*")."""
-    if clause.pos_ not in ("VERB", "AUX"):
-        return False
-    auxes = {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")}
-    # "that he resign", "that the US match" (tagged VB or VBP); "did not influence" is no
-    # subjunctive, nor "are"/"have" ("insisted the charges are false")
-    subjunctive = clause.tag_ in ("VB", "VBP") and not auxes and clause.lemma_ not in ("be", "have")
-    going_to = clause.lower_ == "going" and any(c.dep_ == "xcomp" for c in clause.children)
-    return not (auxes & MODALS or subjunctive or going_to)
-
-
-def _to_infinitive(clause: Token) -> bool:
-    """A "to" + verb complement ("ordered X *to appear*", "allowed X *to participate*")."""
-    return clause.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
-
-
-def subject_lemmas(token: Token) -> set[str]:
-    """Lemmas of the verb's subject, of the noun behind a quantity or group head ("the first
-    deployment of NATO troops", "a contingent of soldiers") and their noun modifiers
-    ("peacekeeping troops")."""
-    heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for h in list(heads):
-        heads.extend(h.conjuncts)
-        for g in h.children:
-            if g.dep_ == "prep" and g.lower_ == "of":
-                heads.extend(p for p in g.children if p.dep_ == "pobj")
-    out = set()
-    for h in heads:
-        out.add(token_lemma(h))
-        out.update(modifiers(h))
-    return out
-
-
-def particles(token: Token) -> set[str]:
-    """Lemmas of the token's particles and prepositions ("call on", "pull out", "work with")."""
-    out = set()
-    for c in token.children:
-        if c.dep_ == "prep" and any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in TIME_NOUNS)
-                                    for g in c.children):
-            continue   # "campaigned for years", "pushed ... for the first time": time, not a particle
-        if c.dep_ in ("prt", "prep", "agent", "advmod", "mark"):
-            out.add(token_lemma(c))
-        elif c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children):
-            out.update(token_lemma(m) for m in c.children if m.dep_ == "mark")
-        elif c.dep_ == "advcl":
-            # "pushed for the US to support ...": the parser hangs "for" on the clause
-            out.update(token_lemma(m) for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
-    return out
-
-
-def modifiers(token: Token) -> set[str]:
-    out = set()
-    for c in token.children:
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
-            out.add(token_lemma(c))
-            out.update(token_lemma(cc) for cc in c.children if cc.dep_ in ("compound", "amod"))
-    # hyphenated "cease-fire", "sit-in" are split by the tokenizer: look one token back
-    if token.i >= 2 and token.doc[token.i - 1].text == "-":
-        out.add(token_lemma(token.doc[token.i - 2]))
-    return out
-
-
-def object_tokens(token: Token) -> list[Token]:
-    """Direct objects, passive subjects, objects of particles/prepositions and their conjuncts."""
-    objs = []
-    for c in token.children:
-        if c.dep_ in OBJ_DEPS:
-            objs.append(c)
-        elif c.dep_ in ("prep", "prt", "agent") and c.lower_ not in SETTING_PREPS:
-            objs.extend(g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in NOUN_POS:
-            objs.append(c)
-        elif c.dep_ == "ccomp" and _to_infinitive(c) and token.pos_ in VERB_POS:
-            # "allowed the candidate to run": the parser makes the object the clause's subject
-            objs.extend(g for g in c.children if g.dep_ == "nsubj")
-    for o in list(objs):
-        objs.extend(x for x in o.conjuncts if x not in objs)
-        # "a series of talks", "some 200 troops": look through quantity heads
-        for g in o.children:
-            if g.dep_ == "prep" and g.lower_ == "of":
-                objs.extend(p for p in g.children if p.dep_ == "pobj")
-    # a noun trigger's "object" is its own head noun modifiers, e.g. "sanctions relief"
-    if token.pos_ in NOUN_POS:
-        objs.extend(c for c in token.children if c.dep_ in ("compound",))
-    return objs
-
-
-def object_lemmas(token: Token) -> set[str]:
-    return {token_lemma(o) for o in object_tokens(token)}
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb a noun trigger hangs from ("held *talks*", "entered into a series of *collaborations*")."""
-    cur = token
-    for _ in range(6):
-        if cur.dep_ in ("ROOT",) or cur.head == cur:
+        args = Arguments(token, actor_tokens)
+        found = (e for e in entries if (origin is None or e.origin == origin)
+                 and all(holds(e, args) for holds in CONSTRAINTS))
+        entry = next(found, None)
+        if entry is None or entry.no_event:
             return None
-        head = cur.head
-        if head.pos_ in VERB_POS or (head.pos_ == "AUX" and cur.dep_ == "attr"):
-            if cur.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj", "oprd", "dative", "xcomp", "appos", "prep"):
-                return head
-            return None
-        if cur.dep_ in ("pobj", "prep", "conj", "appos", "dobj") or (cur.dep_ == "compound"):
-            cur = head
-            continue
-        return None
-    return None
+        if entry.origin != CURATED and any(e.origin == CURATED for e in found):
+            entry = replace(entry, curated_reading=True)
+        return entry
 
 
 def load_categories(path: Path | str = DEFAULT_CATEGORIES) -> dict[str, dict]:

@@ -13,7 +13,7 @@ from typing import Callable
 from spacy.tokens import Span, Token
 
 from entente.nlp.events.candidate import Candidate
-from entente.nlp.events.lexicon import subject_lemmas, token_lemma
+from entente.nlp.events.lexicon import CURATED, subject_lemmas, token_lemma
 from entente.nlp.events.participants import political_weight
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
@@ -40,16 +40,27 @@ def everyday_sense(c: Candidate) -> bool:
     political actor taking part as doer or target, not only as the place or a nationality —
     unless its object or modifier fixes the sense, or its own subject or object is a political
     noun ("rebels attacked", "leaders of the coalition agreed")."""
-    return (political_weight_of(c) < 2 and token_lemma(c.trigger) in c.lex.ambiguous
+    return (political_weight_of(c) < 2 and ambiguous_trigger(c)
             and not c.entry.constrained and not political_arguments(c))
 
 
 def sport_teams(c: Candidate) -> bool:
     """In a sentence about sport, countries and cities are teams ("the clash with Barcelona"):
     an ambiguous trigger there needs a government body, army, court or IGO taking part."""
-    return (token_lemma(c.trigger) in c.lex.ambiguous and bool(c.sentence_lemmas
-                                                                & c.lex.sport_words)
+    return (ambiguous_trigger(c) and bool(c.sentence_lemmas & c.lex.sport_words)
             and not any(state_body(e) for e in c.mentions))
+
+
+def one_sided_pattern(c: Candidate) -> bool:
+    """A trigger mined from the CAMEO dictionary codes a dyad: its patterns were written for a
+    source acting on a target ("X signed a treaty with Y"). With one party alone — one actor,
+    or the same one twice ("Canada held a general election", "the US Democratic Party held
+    primaries in the US states of ...") — it is no event, unless one of our curated entries
+    also reads the trigger (then the CAMEO code stands: "condemned the attack")."""
+    if c.entry.origin == CURATED or c.entry.curated_reading:
+        return False
+    parties = {p.get("code") or p.get("text") for p in c.source_parts + c.recipient_parts}
+    return len(parties) < 2
 
 
 def below_confidence(c: Candidate, minimum: float) -> bool:
@@ -59,12 +70,18 @@ def below_confidence(c: Candidate, minimum: float) -> bool:
 
 # In order: the first that holds vetoes the event.
 VETOES: tuple[Callable[[Candidate], bool], ...] = (
-    accident_without_doer, no_political_actor, everyday_sense, sport_teams)
+    accident_without_doer, no_political_actor, everyday_sense, sport_teams, one_sided_pattern)
 
 
 def first_veto(c: Candidate) -> str | None:
     """The name of the first veto that holds, or None."""
     return next((veto.__name__ for veto in VETOES if veto(c)), None)
+
+
+def ambiguous_trigger(c: Candidate) -> bool:
+    """The trigger's lemma is listed as ambiguous (`ambiguous_triggers`), or its entry is (a
+    mined verb whose words do not fix its sense)."""
+    return token_lemma(c.trigger) in c.lex.ambiguous or c.entry.ambiguous
 
 
 def political_weight_of(c: Candidate) -> int:

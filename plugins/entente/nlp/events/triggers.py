@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.nlp.events.lexicon import NOUN_POS, Entry, Lexicon, governing_verb, token_lemma
+from entente.nlp.events.lexicon import CURATED, NOUN_POS, Entry, Lexicon, governing_verb, token_lemma
 
 BREAK_DEPS = {"conj", "relcl", "parataxis"}
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod", "attr", "appos"}
@@ -116,8 +116,11 @@ def path_preps(tok: Token, gov: Token) -> list[Token]:
 
 
 def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
-    """The trigger that governs trigger i ("agreed to *cooperate*"), if any."""
-    _, pred = triggers[i]
+    """The trigger that governs trigger i ("agreed to *cooperate*"), if any. A trigger only
+    CAMEO's patterns read does not govern one of our curated triggers: a dyadic pattern may
+    yet find no second party (rules.one_sided_pattern), and our trigger keeps its own event
+    ("opened the bridge to *allow* aid")."""
+    entry, pred = triggers[i]
     own = {i, pred.i}
     cur = doc[i]
     for _ in range(12):
@@ -126,12 +129,16 @@ def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
         cur = cur.head
         if cur.i not in own:
             if cur.i in triggers:
-                return cur.i
-            for j, (_, p) in triggers.items():
+                return cur.i if governs(triggers[cur.i][0], entry) else None
+            for j, (other, p) in triggers.items():
                 if j != i and p.i == cur.i and p.i != doc[j].i and j not in own:
                     # cur is the light verb of another event noun: that noun's event governs
-                    return j
+                    return j if governs(other, entry) else None
     return None
+
+
+def governs(governor: Entry, governed: Entry) -> bool:
+    return governor.origin == CURATED or governor.curated_reading or governed.origin != CURATED
 
 
 def dominated_by(triggers: Triggers, doc: Doc) -> dict[int, int]:

@@ -19,11 +19,20 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from entente.nlp.actors.linker import LINKER_NAME
-from entente.nlp.events.lexicon import Entry, load_lexicon
-from entente.nlp.syntax.inflection import lemma_candidates
+from entente.nlp.events.lexicon import CURATED, Entry, load_lexicon
+from entente.nlp.events.participants import PARTICIPANT_LABELS
+from entente.nlp.events.triggers import NON_TRIGGER_ENTS
+from entente.nlp.syntax.inflection import lemma_candidates, trigger_candidates
 from entente.nlp.timex.grammar import candidates as timex_candidates
 
 SYNTAX_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# A token inside a name (a participant) or a date, number or title is never a trigger
+# (events/triggers.py): its word selects nothing ("Peace Treaty", "Defence Secretary").
+NEVER_TRIGGERS = NON_TRIGGER_ENTS | PARTICIPANT_LABELS
+# After these a word is a noun or a modifier, never a verb that triggers ("a search", "the
+# debate", "its mobile phone"; a participle there is a modifier: "the wounded", "the agreed plan").
+DETERMINERS = {"a", "an", "the", "his", "its", "their", "our", "my", "your", "this", "these",
+               "those", "every", "each", "another"}
 SYNTAX_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
@@ -78,24 +87,50 @@ class SelectiveSyntax:
 
     def may_hold_event(self, sent: Span) -> bool:
         """False when the sentence names no linked actor (an event needs one as participant),
-        or when no lexicon entry can match: every entry's word constraints (objects, particles,
-        modifiers, governing verb) need one of their words in the sentence."""
+        or when no lexicon entry can match: its lemma must be a word outside names and dates
+        (for a verb entry, not after a determiner; for a mined one, with two named parties in
+        the sentence), and every word constraint (objects, particles, phrases, modifiers, subject, governing
+        verb) needs one of its words in the sentence."""
         if self.linker is not None and not any((ent._.actor or {}).get("code") for ent in sent.ents):
             return False
-        words: set[str] = set()
+        words: set[str] = set()      # every word's possible lemmas: what constraints may read
+        heads: set[str] = set()      # those of words outside names and dates: what may trigger
+        verbs: set[str] = set()      # those of the heads that may be verbs
+        forms = self.lexicon.forms
+        previous = ""
         for tok in sent:
-            words |= lemma_candidates(tok.lower_)
+            form = tok.lower_
+            irregular = {forms[form]} if form in forms else set()
+            words |= lemma_candidates(form) | irregular
+            if tok.ent_type_ not in NEVER_TRIGGERS:
+                lemmas = trigger_candidates(form) | irregular
+                heads |= lemmas
+                if previous not in DETERMINERS:
+                    verbs |= lemmas
+            previous = form
         if "must" in words:     # "X said Y must withdraw": a demand (see events.py)
             return True
+        # a CAMEO pattern codes a dyad (rules.one_sided_pattern): it needs two named parties
+        dyadic = len({ent.text for ent in sent.ents
+                      if ent.label_ in PARTICIPANT_LABELS or ent._.actor}) >= 2
         index = self.lexicon.index
-        return any(_possible(entry, words) for word in words for entry in index.get(word, ()))
+        return any(_possible(entry, words) for word in heads for entry in index.get(word, ())
+                   if (entry.pos != "VERB" or word in verbs)
+                   and (dyadic or entry.origin == CURATED))
 
 
 def _possible(entry: Entry, words: set[str]) -> bool:
+    """Every word constraint of the entry can hold: one of its objects, particles, modifiers,
+    governing verbs, subjects is in the sentence, and each of its phrases' prepositions (with
+    one of the phrase's nouns)."""
+    if entry.no_event:
+        return False
     if entry.obj and "ACTOR" not in entry.obj and entry.obj.isdisjoint(words):
         return False
+    if any(prep not in words or (nouns and nouns.isdisjoint(words)) for prep, nouns in entry.pp):
+        return False
     return all(not needed or not needed.isdisjoint(words)
-               for needed in (entry.prep, entry.mod, entry.obj_of))
+               for needed in (entry.prep, entry.mod, entry.obj_of, entry.subj))
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -157,12 +157,31 @@ IRREGULAR = _table(_IRREGULAR_VERBS + _IRREGULAR_ADJECTIVES + _IRREGULAR_NOUNS)
 _VOWELS = set("aeiou")
 
 
+# Inflections of verbs and nouns (what spaCy's lemmatizer undoes for a VERB or a NOUN), and the
+# endings of comparatives and derived nouns besides, which only the constraint words need
+# ("higher alert" → high).
+VERB_NOUN_SUFFIXES = ("s", "es", "ed", "d", "ing")
+ALL_SUFFIXES = VERB_NOUN_SUFFIXES + ("er", "ers", "est", "ment", "ments")
+
+
 @lru_cache(maxsize=65536)
 def lemma_candidates(word: str) -> frozenset[str]:
     """Every lemma `word` (lower case) may have: itself, regular stems, irregular lemmas."""
+    return _candidates(word, ALL_SUFFIXES)
+
+
+@lru_cache(maxsize=65536)
+def trigger_candidates(word: str) -> frozenset[str]:
+    """The lemmas `word` may have as a verb or a noun — what a trigger's lemma can be: spaCy
+    undoes no "-er" or "-ment" there ("fighters" is no form of "fight", "settlement" none of
+    "settle")."""
+    return _candidates(word, VERB_NOUN_SUFFIXES)
+
+
+def _candidates(word: str, suffixes: tuple[str, ...]) -> frozenset[str]:
     out = {word}
     out |= IRREGULAR.get(word, frozenset())
-    for suffix in ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ment", "ments"):
+    for suffix in suffixes:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[:-len(suffix)]
             out |= {stem, stem + "e"}

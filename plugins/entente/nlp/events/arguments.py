@@ -1,0 +1,232 @@
+"""What the dependency parse says around a trigger token: its lemma, objects, particles and
+prepositional phrases, modifiers, subject and governing verb.
+
+`Arguments(token, actors)` reads each of these once, when a lexicon constraint first asks
+(constraints.py): a lemma with many entries ("call" has dozens, mined from CAMEO) is matched
+without walking the parse again for every entry.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.tokens import Token
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+OBJ_DEPS = {"dobj", "nsubjpass", "attr", "dative", "oprd"}
+PHRASE_DEPS = {"prep", "prt", "agent", "dative"}
+# Prepositions of time and setting: their objects are not the trigger's objects ("broke the record
+# *at the meeting*" does not break off a meeting).
+SETTING_PREPS = {"at", "during", "after", "before", "since", "until", "near", "inside", "outside", "across",
+                 "throughout", "within", "amid", "amidst", "despite", "via", "like", "as", "than", "because"}
+TIME_NOUNS = {"time", "moment", "while", "year", "month", "week", "day", "hour", "decade", "season"}
+MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "'d", "ought",
+          "wo", "ca"}
+# Lemmatizer slips of the model on verbs that matter here ("staged" -> "stag").
+VERB_LEMMA_FIXES = {"stag": "stage"}
+
+
+class Arguments:
+    """A token and the actor tokens of its document, with its dependency arguments read lazily
+    and kept."""
+
+    def __init__(self, token: Token, actors: set[int]):
+        self.token, self.actors = token, actors
+
+    @cached_property
+    def objects(self) -> list[Token]:
+        return object_tokens(self.token)
+
+    @cached_property
+    def object_lemmas(self) -> set[str]:
+        return {token_lemma(o) for o in self.objects}
+
+    @cached_property
+    def direct_object_lemmas(self) -> set[str]:
+        return {token_lemma(o) for o in direct_objects(self.token)}
+
+    @cached_property
+    def particles(self) -> set[str]:
+        return particles(self.token)
+
+    @cached_property
+    def modifiers(self) -> set[str]:
+        return modifiers(self.token)
+
+    @cached_property
+    def object_modifiers(self) -> set[str]:
+        """Modifiers of the token and of its objects ("provide *engineering* support")."""
+        out = set(self.modifiers)
+        for o in self.objects:
+            out |= modifiers(o)
+        return out
+
+    @cached_property
+    def subject_lemmas(self) -> set[str]:
+        return subject_lemmas(self.token)
+
+    @cached_property
+    def phrases(self) -> dict[str, set[str]]:
+        return phrases(self.token)
+
+    @cached_property
+    def governor_lemma(self) -> str | None:
+        gov = governing_verb(self.token)
+        return None if gov is None else token_lemma(gov)
+
+
+def token_lemma(token: Token) -> str:
+    lemma = (token.lemma_ or token.text).lower()
+    if token.pos_ == "VERB" and lemma in VERB_LEMMA_FIXES:
+        return VERB_LEMMA_FIXES[lemma]
+    return lemma
+
+
+def states_a_fact(clause: Token) -> bool:
+    """A complement clause that states a fact ("warned that budget concerns *were clouding* the
+    outlook", "insisted his work *did not influence* ...") rather than an act to come or a
+    demand: no modal ("will", "must", "going to") and not a bare subjunctive ("insisted that
+    he *resign*")."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")}
+    # "that he resign", "that the US match" (tagged VB or VBP); "did not influence" is no
+    # subjunctive, nor "are"/"have" ("insisted the charges are false")
+    subjunctive = clause.tag_ in ("VB", "VBP") and not auxes and clause.lemma_ not in ("be", "have")
+    going_to = clause.lower_ == "going" and any(c.dep_ == "xcomp" for c in clause.children)
+    return not (auxes & MODALS or subjunctive or going_to)
+
+
+def to_infinitive(clause: Token) -> bool:
+    """A "to" + verb complement ("ordered X *to appear*", "allowed X *to participate*")."""
+    return clause.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+def subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the verb's subject, of the noun behind a quantity or group head ("the first
+    deployment of NATO troops", "a contingent of soldiers") and their noun modifiers
+    ("peacekeeping troops")."""
+    heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for h in list(heads):
+        heads.extend(h.conjuncts)
+        for g in h.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                heads.extend(p for p in g.children if p.dep_ == "pobj")
+    out = set()
+    for h in heads:
+        out.add(token_lemma(h))
+        out.update(modifiers(h))
+    return out
+
+
+def time_phrase(prep: Token) -> bool:
+    """"for years", "for the first time": a preposition whose object is a time."""
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in TIME_NOUNS)
+        for g in prep.children)
+
+
+def particles(token: Token) -> set[str]:
+    """Lemmas of the token's particles and prepositions ("call on", "pull out", "work with")."""
+    out = set()
+    for c in token.children:
+        if time_phrase(c):
+            continue   # "campaigned for years", "pushed ... for the first time": time, not a particle
+        if c.dep_ in ("prt", "prep", "agent", "advmod", "mark"):
+            out.add(token_lemma(c))
+        elif c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children):
+            out.update(token_lemma(m) for m in c.children if m.dep_ == "mark")
+        elif c.dep_ == "advcl":
+            # "pushed for the US to support ...": the parser hangs "for" on the clause
+            out.update(token_lemma(m) for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
+    return out
+
+
+def phrases(token: Token) -> dict[str, set[str]]:
+    """The token's prepositional phrases: preposition → lemmas of its objects, their conjuncts
+    and the nouns behind "of" ("met *for talks*", "put *on a state of alert*"); time phrases
+    are left out."""
+    out: dict[str, set[str]] = {}
+    for c in token.children:
+        if c.dep_ not in PHRASE_DEPS or time_phrase(c):
+            continue
+        nouns = [g for g in c.children if g.dep_ == "pobj"]
+        for n in list(nouns):
+            nouns.extend(x for x in n.conjuncts if x not in nouns)
+            for g in n.children:
+                if g.dep_ == "prep" and g.lower_ == "of":
+                    nouns.extend(p for p in g.children if p.dep_ == "pobj")
+        out.setdefault(c.lower_, set()).update(token_lemma(n) for n in nouns)
+    return out
+
+
+def modifiers(token: Token) -> set[str]:
+    out = set()
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            out.add(token_lemma(c))
+            out.update(token_lemma(cc) for cc in c.children if cc.dep_ in ("compound", "amod"))
+    # hyphenated "cease-fire", "sit-in" are split by the tokenizer: look one token back
+    if token.i >= 2 and token.doc[token.i - 1].text == "-":
+        out.add(token_lemma(token.doc[token.i - 2]))
+    return out
+
+
+def object_tokens(token: Token) -> list[Token]:
+    """Direct objects, passive subjects, objects of particles/prepositions and their conjuncts."""
+    objs = []
+    for c in token.children:
+        if c.dep_ in OBJ_DEPS:
+            objs.append(c)
+        elif c.dep_ in ("prep", "prt", "agent") and c.lower_ not in SETTING_PREPS:
+            objs.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in NOUN_POS:
+            objs.append(c)
+        elif c.dep_ == "ccomp" and to_infinitive(c) and token.pos_ in VERB_POS:
+            # "allowed the candidate to run": the parser makes the object the clause's subject
+            objs.extend(g for g in c.children if g.dep_ == "nsubj")
+    for o in list(objs):
+        objs.extend(x for x in o.conjuncts if x not in objs)
+        # "a series of talks", "some 200 troops": look through quantity heads
+        for g in o.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                objs.extend(p for p in g.children if p.dep_ == "pobj")
+    # a noun trigger's "object" is its own head noun modifiers, e.g. "sanctions relief"
+    if token.pos_ in NOUN_POS:
+        objs.extend(c for c in token.children if c.dep_ in ("compound",))
+    return objs
+
+
+def direct_objects(token: Token) -> list[Token]:
+    """Direct objects and passive subjects ("called off the *strike*", "*sanctions* were
+    imposed"), with their conjuncts and the nouns behind quantity heads; not the objects of
+    prepositions ("increased cooperation *with the navies*")."""
+    objs = [c for c in token.children if c.dep_ in OBJ_DEPS]
+    for o in list(objs):
+        objs.extend(x for x in o.conjuncts if x not in objs)
+        for g in o.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                objs.extend(p for p in g.children if p.dep_ == "pobj")
+    return objs
+
+
+def object_lemmas(token: Token) -> set[str]:
+    return {token_lemma(o) for o in object_tokens(token)}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun trigger hangs from ("held *talks*", "entered into a series of *collaborations*")."""
+    cur = token
+    for _ in range(6):
+        if cur.dep_ in ("ROOT",) or cur.head == cur:
+            return None
+        head = cur.head
+        if head.pos_ in VERB_POS or (head.pos_ == "AUX" and cur.dep_ == "attr"):
+            if cur.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj", "oprd", "dative", "xcomp", "appos", "prep"):
+                return head
+            return None
+        if cur.dep_ in ("pobj", "prep", "conj", "appos", "dobj") or (cur.dep_ == "compound"):
+            cur = head
+            continue
+        return None
+    return None
