@@ -67,6 +67,9 @@ VETO_TABLE = [
     ("Canada held a general election on Monday.", "one_sided_pattern"),
     ("Serbia and Kosovo opened economic ties on Friday.", None),
     ("Pakistan signed a contract with China for six submarines.", None),
+    # press_interview: speaking to the press is a statement
+    ("Obama spoke to the BBC about Iran on Tuesday.", "press_interview"),
+    ("The Chinese premier spoke to Putin by telephone.", None),
 ]
 
 

@@ -174,6 +174,22 @@ def test_talks_with_and_between(nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, pair", [
+    # talking with a named party is consulting it
+    ("President Trump spoke by phone with Turkish President Recep Tayyip Erdogan on Sunday.",
+     {"USA", "TUR"}),
+    ("The Chinese premier spoke to Putin by telephone.", {"CHN", "RUS"}),
+    # no named counterpart: no consultation
+    ("The minister spoke to reporters in Paris.", None),
+    ("Merkel spoke at a conference in Munich.", None),
+])
+def test_speaking_with_a_party_is_consultation(nlp, text, pair):
+    found = [codes(e["actors"]) | codes(e["recipients"])
+             for e in code(nlp, text)._.events if e["type"] == "CONSULT"]
+    assert found == ([] if pair is None else [pair]), found
+
+
+@pytest.mark.slow
 def test_reported_speech_codes_the_reported_act(nlp):
     doc = code(nlp, "Officials in Washington said Germany agreed to send tanks to Ukraine.")
     types = [e["type"] for e in doc._.events]
@@ -294,6 +310,9 @@ def _events(nlp, text):
     ("Students in Serbia began a hunger strike to protest the Serbian government's decision.", ("PROTEST", {"SRB"}, {"SRB"})),
     # unnamed crowds are coded by the place they protest in
     ("Thousands of people marched in Minsk to protest against Belarusian authorities.", ("PROTEST", {"BLR"}, {"BLR"})),
+    # a mission's purpose names the one it serves; "help X do Y": X is the one helped
+    ("Japan sent troops to help Iraq.", ("MOBILIZE", {"JPN"}, {"IRQ"})),
+    ("Australia sent a medical team to help Samoa fight the measles outbreak.", ("AID", {"AUS"}, {"WSM"})),
     # mediation between two parties
     ("Qatar launched a mediation effort between Ethiopia and Eritrea.", ("CONSULT", {"QAT"}, {"ETH", "ERI"})),
     # an adjectival passive names the one who takes the stance
@@ -450,6 +469,9 @@ def test_destination_of_a_journey_is_a_place(nlp):
     # "its demand that X ...": X is the one asked to act
     ("The rebels in Mali insisted on their demand that the Malian government release their commanders.",
      ("DEMAND", {"MLI"}, {"MLI"})),
+    # "asked X to ...", "encouraged X to ...": an appeal to X
+    ("Britain asked the United States to waive the diplomat's immunity.", ("DEMAND", {"GBR"}, {"USA"})),
+    ("Kenya encouraged Uganda to reopen the border crossing.", ("DEMAND", {"KEN"}, {"UGA"})),
 ])
 def test_demand_constructions(nlp, text, expected):
     typ, src, rec = expected

@@ -67,7 +67,7 @@ class Arguments:
 
     @cached_property
     def phrases(self) -> dict[str, set[str]]:
-        return phrases(self.token)
+        return phrases(self.token, self.actors)
 
     @cached_property
     def governor_lemma(self) -> str | None:
@@ -142,10 +142,11 @@ def particles(token: Token) -> set[str]:
     return out
 
 
-def phrases(token: Token) -> dict[str, set[str]]:
+def phrases(token: Token, actors: set[int] = frozenset()) -> dict[str, set[str]]:
     """The token's prepositional phrases: preposition → lemmas of its objects, their conjuncts
-    and the nouns behind "of" ("met *for talks*", "put *on a state of alert*"); time phrases
-    are left out."""
+    and the nouns behind "of" ("met *for talks*", "put *on a state of alert*"), and `ACTOR`
+    when one of them is an actor mention ("spoke *with Erdogan*"); time phrases are left
+    out."""
     out: dict[str, set[str]] = {}
     for c in token.children:
         if c.dep_ not in PHRASE_DEPS or time_phrase(c):
@@ -156,7 +157,10 @@ def phrases(token: Token) -> dict[str, set[str]]:
             for g in n.children:
                 if g.dep_ == "prep" and g.lower_ == "of":
                     nouns.extend(p for p in g.children if p.dep_ == "pobj")
-        out.setdefault(c.lower_, set()).update(token_lemma(n) for n in nouns)
+        found = out.setdefault(c.lower_, set())
+        found.update(token_lemma(n) for n in nouns)
+        if any(n.i in actors for n in nouns):
+            found.add("ACTOR")
     return out
 
 

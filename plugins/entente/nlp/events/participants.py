@@ -330,7 +330,24 @@ def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
 
 CONDITION_MARKS = {"if", "unless"}
 PURPOSE_LEMMAS = {"protest", "demand", "press", "denounce", "condemn", "oppose", "show", "express",
-                  "urge", "force", "pressure", "support"}
+                  "urge", "force", "pressure", "support",
+                  # the one a mission serves: "sent troops to help Iraq", "to train Afghan police"
+                  "help", "assist", "aid", "defend", "protect", "train"}
+# Verbs whose beneficiary may be the subject of a bare-infinitive complement ("help Samoa fight").
+ENABLING_LEMMAS = {"help", "assist", "enable"}
+
+
+def helped_party(verb: Token, actors: dict[int, Span], exclude: set[int]) -> list[Span]:
+    """"help Samoa fight the outbreak": the parser makes the one helped the subject of the
+    complement; for a verb of helping, that subject is its recipient."""
+    if verb.lemma_.lower() not in ENABLING_LEMMAS:
+        return []
+    for comp in verb.children:
+        if comp.dep_ in ("ccomp", "xcomp"):
+            subj = _subject(comp)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                return [e for e in mentions_in(subj, actors, skip=exclude) if e.start not in exclude]
+    return []
 
 
 def clause_recipients(pred: Token, trigger: Token, actors: dict[int, Span], exclude: set[int]) -> list[Span]:
@@ -354,7 +371,7 @@ def clause_recipients(pred: Token, trigger: Token, actors: dict[int, Span], excl
                     found.extend(e for e in mentions_in(subj, actors, skip=exclude)
                                  if e.start not in exclude)
             elif c.lemma_.lower() in PURPOSE_LEMMAS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                found.extend(find_recipients(c, c, actors, exclude))
+                found.extend(find_recipients(c, c, actors, exclude) or helped_party(c, actors, exclude))
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for g in c.children:

@@ -63,6 +63,14 @@ def one_sided_pattern(c: Candidate) -> bool:
     return len(parties) < 2
 
 
+def press_interview(c: Candidate) -> bool:
+    """Speaking to a newspaper or a broadcaster is a statement, not a consultation ("Obama spoke
+    to the BBC about Iran"): a CONSULT whose every counterpart is a media organisation is not
+    coded (what was said is coded from its own clause)."""
+    return c.type == "CONSULT" and bool(c.recipients) and all(
+        (e._.actor or {}).get("actor_type") == "media" for e in c.recipients)
+
+
 def below_confidence(c: Candidate, minimum: float) -> bool:
     """The component's `min_confidence` (0 by default: nothing is dropped)."""
     return c.confidence < minimum
@@ -70,7 +78,8 @@ def below_confidence(c: Candidate, minimum: float) -> bool:
 
 # In order: the first that holds vetoes the event.
 VETOES: tuple[Callable[[Candidate], bool], ...] = (
-    accident_without_doer, no_political_actor, everyday_sense, sport_teams, one_sided_pattern)
+    accident_without_doer, no_political_actor, everyday_sense, sport_teams, one_sided_pattern,
+    press_interview)
 
 
 def first_veto(c: Candidate) -> str | None:

@@ -127,7 +127,8 @@ def _possible(entry: Entry, words: set[str]) -> bool:
         return False
     if entry.obj and "ACTOR" not in entry.obj and entry.obj.isdisjoint(words):
         return False
-    if any(prep not in words or (nouns and nouns.isdisjoint(words)) for prep, nouns in entry.pp):
+    if any(prep not in words or (nouns and "ACTOR" not in nouns and nouns.isdisjoint(words))
+           for prep, nouns in entry.pp):
         return False
     return all(not needed or not needed.isdisjoint(words)
                for needed in (entry.prep, entry.mod, entry.obj_of, entry.subj))
