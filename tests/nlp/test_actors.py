@@ -318,6 +318,32 @@ def test_discarded_names_are_not_linked(nlp):
     assert all(e._.actor is None for e in doc.ents if "Champions" in e.text)
 
 
+@pytest.mark.parametrize("text, mention, code", [
+    # institution_of_named_country: the model splits "the Libyan | House of Representatives"
+    ("He noted that the Libyan House of Representatives did not ratify the demarcation.",
+     "House of Representatives", "LBYLEG"),
+    # a "pro-" or "anti-" word names no owner; armed groups keep their home
+    ("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon.", "Hizbollah",
+     "LBNREB"),
+    # no country before it: the dictionaries' reading stands
+    ("The House of Representatives passed the bill on Tuesday.", "House of Representatives",
+     "USALEG"),
+])
+def test_institution_of_named_country(nlp, text, mention, code):
+    assert code_on(nlp, text, "2020-01-11", mention) == code
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # person_name_is_no_place: a word of a full name in the document is that person
+    ("Kanye West said he was running. The interviewer asked whether West was running to help "
+     "President Trump.", "West", None),
+    # without the full name, the region of that name stands
+    ("Protesters gathered in Kharkiv on Sunday.", "Kharkiv", "UKR"),
+])
+def test_person_name_is_no_place(nlp, text, mention, code):
+    assert code_on(nlp, text, "2020-08-31", mention) == code
+
+
 SURNAMES_AFTER_FULL_NAMES = [
     # (text, date, surname mention, expected code)
     ("Egon Krenz promised free elections. Krenz met the opposition on Friday.", "1989-11-10",

@@ -71,6 +71,31 @@ def test_venues_are_locations(nlp, text, category, parties, location):
     assert (found[0]["location"] or {}).get("country") == location
 
 
+@pytest.mark.parametrize("text, category, parties", [
+    # topic_is_no_counterpart: what a consultation is about is no party to it
+    ("The Egyptian foreign minister and his Greek and French counterparts met on Wednesday to "
+     "discuss Libya–Turkey relations.", "CONSULT", {"EGY", "GRC", "FRA"}),
+    ("China and Britain resumed talks on the future of Hong Kong on Tuesday.", "CONSULT",
+     {"CHN", "GBR"}),
+    ("France and Germany discussed the crisis in Mali.", "CONSULT", {"FRA", "DEU"}),
+    # ... while "with" names a counterpart, also inside the topic phrase
+    ("The Japanese prime minister discussed trade with China.", "CONSULT", {"JPN", "CHN"}),
+    ("The foreign ministers of Britain and France held talks with Iran on its nuclear programme.",
+     "CONSULT", {"GBR", "FRA", "IRN"}),
+    ("The FBI director held a press conference on Friday discussing concerns about Iranian and "
+     "Russian interference in the election.", "CONSULT", {"USA"}),
+    # said_content_is_no_party: what a letter says names no party of the signing
+    ("The Polish and Czech ministers signed a letter saying the report bore the marks of a "
+     "Russian operation.", "SUPPORT", {"POL", "CZE"}),
+    # announced_between: the parties of an announced act are those it is between
+    ("The US administration announced additional deals between Israel and Bahrain.", "AGREE",
+     {"ISR", "BHR"}),
+])
+def test_topics_and_announcers_are_no_parties(nlp, text, category, parties):
+    found = [countries(e) for e in events(nlp, text) if e["type"] == category]
+    assert found == [parties], events(nlp, text)
+
+
 def test_capitals_for_governments_stay_parties(nlp):
     [event] = events(nlp, "Washington warned Moscow against sending troops to Ukraine.")
     assert countries(event) == {"USA", "RUS"} and event["location"] is None
@@ -99,6 +124,12 @@ def test_three_countries_on_one_side_make_a_multilateral_event(nlp, text, multil
     # a statement's date when the reported event has none of its own
     ("Iran said on Wednesday that it had rejected the proposal of the European Union.",
      "2022-07-13", "timex"),
+    # dateline_date: the clause's own date wins over the date the story was filed ...
+    ("NICOSIA, July 14 (Reuters) - Iraqi warplanes attacked an Iranian oil terminal on "
+     "Tuesday, the Iraqi news agency said.", "2022-07-12", "timex"),
+    # ... which dates a lede that has none of its own
+    ("PARIS, July 14 (Reuters) - France expelled three Russian diplomats for spying, the "
+     "Foreign Ministry said.", "2022-07-14", "dateline"),
 ])
 def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     [event] = events(nlp, text)

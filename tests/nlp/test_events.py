@@ -210,6 +210,21 @@ def test_negation(nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, expected", [
+    # denied_act: what someone denies did not happen, by their account
+    ("Britain denied that it had supplied arms to Iran.", "supplied", ("AID", "negated")),
+    ("Britain denied supplying arms to Iran.", "supplying", ("AID", "negated")),
+    ("Britain said it had supplied arms to Iran.", "supplied", ("AID", "asserted")),
+    # negated_plan: "no plans to" is an announced refusal (CAMEO 12), not a plan
+    ("The United States has no plans to sell missiles to Bahrain.", "sell", ("REJECT", "asserted")),
+    ("The United States plans to sell missiles to Bahrain.", "sell", ("AGREE", "planned")),
+])
+def test_denied_acts_and_negated_plans(nlp, text, trigger, expected):
+    found = [(e["type"], e["modality"]) for e in code(nlp, text)._.events if e["trigger"] == trigger]
+    assert found == [expected], found
+
+
+@pytest.mark.slow
 def test_future_cooperation_is_intent_to_cooperate(nlp):
     doc = code(nlp, "Japan will provide food aid to Sri Lanka next month.")
     ev = doc._.events

@@ -42,6 +42,8 @@ from entente.nlp.actors.repair import REPAIR_NAME
 RULER_NAME = "entente_actor_ruler"
 LINKER_NAME = "entente_actors"
 
+# Sectors of state bodies (CAMEO agent codes) that `institution_of_named_country` re-homes.
+STATE_BODIES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 LINKABLE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
 # Labels spaCy gives a leader's name when it misses the PERSON ("Moody Awori" as ORG).
@@ -151,6 +153,7 @@ class ActorLinker:
                     if actor is not None:
                         ent._.actor = dict(actor)
             self.surnames_after_full_names(ents)
+            self.institutions_of_named_countries(ents, ctx.day)
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             for ent in ents:
                 if parsed and ent.label_ == "NORP" and ent._.actor is not None:
@@ -181,6 +184,23 @@ class ActorLinker:
             if (ent.label_ in PERSONISH_LABELS and len(words) == 1 and ent._.actor is None
                     and words[0] in known):
                 ent._.actor = dict(known[words[0]])
+
+    def institutions_of_named_countries(self, ents, day) -> None:
+        """Rule `institution_of_named_country`: a state body the dictionaries know under one
+        country's code (government, legislature, court, army, police, intelligence) belongs to
+        the country named just before it, when the model split the two ("the Libyan | House of
+        Representatives" is Libya's legislature, not the US one)."""
+        for before, ent in zip(ents, ents[1:]):
+            own, named = ent._.actor or {}, before._.actor or {}
+            code, country = str(own.get("code") or ""), named.get("country_code")
+            if (before.end != ent.start or ent.label_ != "ORG" or code[3:6] not in STATE_BODIES
+                    or not country or country == own.get("country_code") or "-" in before.text
+                    or named.get("actor_type") not in ("country", "state")
+                    or before.label_ not in ("NORP", "GPE", "ORG")):
+                continue    # "pro-Iranian Hizbollah" is no Iranian body
+            actor = self.gazetteer.actor_for_code(country + code[3:6], day)
+            if actor is not None:
+                ent._.actor = dict(actor)
 
     def missed_country_words(self, doc: Doc) -> list[Span]:
         """Country names and demonyms the NER left out ("Ghanaian authorities", "US Predator
@@ -239,7 +259,7 @@ class ActorLinker:
         if not cands:
             if self.gazetteer.is_discarded(ent.text):
                 return None                       # "Champions League", "Davis Cup"
-            return self._fallback(ent, ctx.day) or self._geonames(ent, ctx.day)
+            return self._fallback(ent, ctx.day) or self._geonames(ent, ctx)
         cands = [c for c in cands if self._admissible(c, ent, ctx)]
         if not cands:
             return None
@@ -276,11 +296,16 @@ class ActorLinker:
         return {"name": alias, "country_code": country, "latitude": None, "longitude": None,
                 "kind": kind}
 
-    def _geonames(self, ent: Span, day: date | None) -> dict | None:
+    def _geonames(self, ent: Span, ctx: _DocContext) -> dict | None:
         """A city or region the gazetteer lacks (rule `geonames_place`): its country, with the
-        place; only for place labels, and only a dominant city of that name."""
+        place; only for place labels, and only a dominant city of that name. A word of a
+        person's full name in the document is that person (rule `person_name_is_no_place`:
+        "Kanye West ... whether West was running" is no region of Cameroon)."""
         if ent.label_ not in GEO_LABELS or not ent.text[:1].isupper():
             return None
+        if len(ent) == 1 and ent[0].lower_ in ctx.person_tokens:
+            return None
+        day = ctx.day
         city = self.places.city(ent.text)
         place = city.place() if city is not None else self.places.region_in(ent.text)
         if place is None:

@@ -99,6 +99,8 @@ class EventCoder:
             return None
         rules.military_means(c)
         phases.clause_participants(c)
+        rules.topic_is_no_counterpart(c)
+        rules.said_content_is_no_party(c)
         phases.read_location(c)
         if not phases.party_records(c) or rules.first_veto(c):
             return None

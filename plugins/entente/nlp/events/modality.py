@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from entente.nlp.events.location import Dateline
+
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "must"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 FAIL_VERBS = {"fail"}
+# Verbs that say an act did not happen ("Britain denied that it had supplied arms to Iran").
+DENIAL_VERBS = {"deny", "refute"}
 
 
 def _aux_lemmas(tok: Token) -> set[str]:
@@ -31,6 +35,19 @@ def negated_here(tok: Token) -> bool:
         if c.dep_ == "advmod" and c.lower_ == "never":
             return True
     return False
+
+
+def denied(clause: Token) -> bool:
+    """Rule `denied_act`: an act in what someone denies did not happen, by their account
+    ("Britain denied that it had supplied arms to Iran", "denied supplying arms")."""
+    return clause.head.lemma_.lower() in DENIAL_VERBS and clause.dep_ in ("ccomp", "xcomp",
+                                                                           "pcomp", "dobj")
+
+
+def negated_plan(head: Token, lex) -> bool:
+    """Rule `negated_plan`: a plan word under "no" negates the planned act ("has no plans to sell
+    missiles to Bahrain", "no intention of leaving")."""
+    return head.lemma_.lower() in lex.plan_words and negated_here(head)
 
 
 def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[str, bool]:
@@ -57,6 +74,9 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
         if cur.dep_ == "ROOT" or cur.head == cur:
             break
         head = cur.head
+        if denied(cur):
+            negated = True
+            break
         if head.lemma_ in lex.reporting_verbs and cur.dep_ in ("ccomp", "xcomp"):
             # reported speech: the modal of the speaker ("would") marks the act as planned
             if "would" in auxes or "'d" in auxes:
@@ -69,7 +89,7 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
             if hl in FAIL_VERBS:
                 negated = True
                 refused = True
-            if negated_here(head) and cur.dep_ in ("xcomp",):
+            if negated_here(head) and cur.dep_ in ("xcomp",) or negated_plan(head, lex):
                 negated = True
             cur = head
             continue
@@ -165,23 +185,31 @@ def _governs(verb: Token, pred: Token) -> bool:
 
 
 def event_date(doc: Doc, sent: Span, pred: Token, trigger: Token,
-               reporting_verbs: frozenset = frozenset()) -> dict:
+               reporting_verbs: frozenset = frozenset(), dateline: Dateline | None = None) -> dict:
     """The event's date: a TIMEX3 of its own clause, else the sentence's only date unless that
-    date belongs to something else (background_date), else the publication date
+    date belongs to something else (background_date), else the date of the story's dateline
+    (rule `dateline_date`: "NICOSIA, June 9 (Reuters) - ... attacked ... on Monday" is dated by
+    "Monday"; the dateline says when the story was filed, so it never outranks the clause's own
+    date and only stands in when the sentence has none), else the publication date
     (`date_source` says which)."""
-    cands = [(tx, sp) for tx, sp in sentence_timexes(doc, sent) if _date_like(tx)]
+    cands, filed = [], []
+    for tx, sp in sentence_timexes(doc, sent):
+        if _date_like(tx):
+            (filed if dateline is not None and dateline.covers(sp) else cands).append((tx, sp))
     chosen = None
     attached = [(tx, sp) for tx, sp in cands if _attached(sp, pred, trigger, reporting_verbs)]
     if attached:
         chosen = min(attached, key=lambda p: abs(p[1].root.i - trigger.i))[0]
     elif len(cands) == 1 and not background_date(cands[0][1], pred, trigger):
         chosen = cands[0][0]
-    if chosen is not None:
-        start = str(chosen.get("range_start") or chosen.get("value") or "")
+    for timex, source in ((chosen, "timex"), (filed[0][0] if filed else None, "dateline")):
+        if timex is None:
+            continue
+        start = str(timex.get("range_start") or timex.get("value") or "")
         iso = first_day(start)
         if iso:
-            return {"date": iso, "date_precision": chosen.get("granularity") or _precision(start),
-                    "date_source": "timex", "timex_value": chosen.get("value")}
+            return {"date": iso, "date_precision": timex.get("granularity") or _precision(start),
+                    "date_source": source, "timex_value": timex.get("value")}
     dct = doc._.dct
     if dct and first_day(str(dct)):
         return {"date": first_day(str(dct)), "date_precision": "day", "date_source": "publication",

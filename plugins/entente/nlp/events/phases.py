@@ -59,6 +59,11 @@ def find_participants(c: Candidate) -> bool:
             sources, pairs = pairs[:1], pairs[1:]
         if not sources:
             return False
+    elif announced_between(c):
+        # rule `announced_between`: "announced deals between Israel and Bahrain" — the parties
+        # are the ones between whom the act is; whoever announces it only reports it
+        parties = between_pairs(trig, c.actors)
+        sources, pairs = parties[:1], parties[1:]
     else:
         sources, _ = find_sources(pred, c.actors)
         if not sources and stative_subject_acts(c):
@@ -68,6 +73,13 @@ def find_participants(c: Candidate) -> bool:
     c.recipients = pairs + [e for e in find_recipients(trig, pred, c.actors, token_set(sources))
                             if e.start not in starts]
     return True
+
+
+def announced_between(c: Candidate) -> bool:
+    """An event noun carried by a verb of saying names its own parties with "between X and Y"
+    ("the administration announced deals between Israel and Bahrain")."""
+    return (c.predicate != c.trigger and c.predicate.lemma_.lower() in c.lex.reporting_verbs
+            and len(between_pairs(c.trigger, c.actors)) >= 2)
 
 
 def stative_subject_acts(c: Candidate) -> bool:
@@ -142,7 +154,7 @@ def read_modality(c: Candidate) -> None:
 def read_date(c: Candidate) -> None:
     """The date of the event's clause; an asserted event dated after the publication, not in
     the past tense, is planned."""
-    c.date = event_date(c.doc, c.sent, c.predicate, c.trigger, c.lex.reporting_verbs)
+    c.date = event_date(c.doc, c.sent, c.predicate, c.trigger, c.lex.reporting_verbs, c.dateline)
     dct = c.doc._.dct
     if c.modality == "asserted" and c.date["date_source"] == "timex" and dct and c.date["date"] \
             and c.date["date"] > str(dct)[:10] and c.trigger.tag_ not in ("VBD", "VBN"):

@@ -147,6 +147,64 @@ def venue_is_no_party(c: Candidate, place: Span) -> bool:
     return True
 
 
+# Verbs whose direct object is what is talked about ("discussed Libya–Turkey relations"); the
+# prepositions that name a topic ("talks on the future of Hong Kong").
+TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "review", "examine"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+COUNTERPART_PREPS = {"with", "between", "among", "amongst"}
+# How what is said hangs from a verb of saying (its subject and object are the speaker and the
+# one quoted, not the content).
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+
+
+def topic_is_no_counterpart(c: Candidate) -> bool:
+    """Countries named in what a consultation is about are not its counterparts ("gathered in
+    Cairo to discuss Libya–Turkey relations", "resumed talks on the future of Hong Kong", "held a
+    press conference discussing concerns about Iranian interference"); counterparts come with
+    "with" or "between", even inside the topic phrase ("discussed trade with China"). Returns
+    whether a recipient was dropped."""
+    if c.type != "CONSULT":
+        return False
+    return _drop_recipients(c, lambda tok: (tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS)
+                            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in TOPIC_VERBS))
+
+
+def said_content_is_no_party(c: Candidate) -> bool:
+    """A country named in what a letter, report or speaker says is not a party to the act done
+    with it ("signed a letter saying the report has the earmarks of a Russian information
+    operation" is no agreement with Russia): recipients under a verb of saying other than the
+    event's own predicate are dropped (not its speaker: "a concession that the US negotiator
+    believed could lead to an agreement"). Returns whether a recipient was dropped."""
+    lex, own = c.lex, {c.trigger.i, c.predicate.i}
+    return _drop_recipients(c, lambda tok: tok.dep_ in CONTENT_DEPS and tok.head.i not in own
+                            and tok.head.lemma_.lower() in lex.reporting_verbs)
+
+
+def _drop_recipients(c: Candidate, marks_topic) -> bool:
+    """Drop the recipients whose way up to the trigger meets a token `marks_topic` accepts
+    before any "with"/"between" phrase."""
+    if not c.recipients:
+        return False
+    stops = {c.trigger.i, c.predicate.i}
+    kept = [e for e in c.recipients if not _under_topic(e.root, stops, marks_topic)]
+    if len(kept) == len(c.recipients):
+        return False
+    c.recipients = kept
+    return True
+
+
+def _under_topic(tok: Token, stops: set[int], marks_topic) -> bool:
+    for _ in range(16):
+        if tok.i in stops or tok.head == tok:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in COUNTERPART_PREPS:
+            return False
+        if marks_topic(tok):
+            return True
+        tok = tok.head
+    return False
+
+
 # ------------------------------------------------------------------ rewrites
 
 def promise_not_to_act(c: Candidate, complement_refused: bool) -> None:
