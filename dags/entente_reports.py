@@ -1,14 +1,21 @@
 """
-### entente_reports — CSV reports, charts and the report page
+### entente_reports — CSV reports, charts and the report pages
 
 Triggered by the `entente_warehouse` asset after each publish. Reads the published warehouse
 read-only, like any analyst, and writes to `reports/` (`ENTENTE_REPORTS`):
 
-- one CSV per cooperation view (cells a spreadsheet would run as formulas are neutralized);
-- PNG charts: cooperation over time for the top dyads, the most active country's partners
-  over time (`ENTENTE_CHART_COUNTRY` picks another), the category mix;
-- `index.html`: one page linking the CSVs, the charts and the Great Expectations Data Docs,
-  with a short narrative of what changed since the previous report (`snapshot.json`).
+- one CSV per report view (`event_counts`, the dyad views, ...; cells a spreadsheet would run
+  as formulas are neutralized);
+- PNG charts: cooperation over time for the top pairs, conflict versus cooperation for the
+  pairs with most events, the most active country's partners over time
+  (`ENTENTE_CHART_COUNTRY` picks another), the category mix;
+- drill-down pages: one per country pair (`dyads/<A>-<B>.html`) and country, the events by
+  scope and the reports by status — the rows behind every number;
+- `index.html`: the headline figures, what changed since the previous report, the charts,
+  the data quality (far-dated reports, failed expectations) and the data files.
+
+**To see it:** open this run's **Report** tab, or **Entente report** in the navigation: the
+report is served inside the Airflow UI by the Entente plugin (`/entente/reports/`).
 """
 from __future__ import annotations
 
@@ -32,10 +39,10 @@ from entente.orchestration.assets import WAREHOUSE
 )
 def entente_reports():
     @task
-    def write_reports() -> list[str]:
+    def write_reports(**context) -> dict:
         from entente.orchestration import tasks
 
-        return tasks.write_reports()
+        return tasks.write_reports(context)
 
     write_reports()
 

@@ -35,7 +35,7 @@
    fetched into Python (`fetchall`). Row-level views (about one row per event or event
    pair): the drill-down of docs/warehouse.md — one dyad and one year (the busiest
    cooperation dyad of the most recent full year), or one event cluster for
-   event_provenance — and a full `SELECT count(*)`. Connection time is not included.
+   event_provenance and report_status — and a full `SELECT count(*)`. Connection time is not included.
    `cpu ms` is the process CPU time of the query (all DuckDB threads), a figure less
    disturbed than wall time by other work on a shared machine. Exit status 1 when any
    query's median is `--limit-ms` (1000) or more.
@@ -603,6 +603,10 @@ def analyst_queries(warehouse: Path | str, sql_dir: Path | None = None) -> list[
         "dyad_evidence": ("SELECT * FROM dyad_evidence WHERE country_a = ? AND country_b = ? "
                           "AND year = ? AND is_cooperation", dyad_year),
         "event_provenance": ("SELECT * FROM event_provenance WHERE cluster_id = ?", [cluster]),
+        # one row per report / per event: the same drill-downs (one cluster; one dyad-year)
+        "report_status": ("SELECT * FROM report_status WHERE cluster_id = ?", [cluster]),
+        "counted_events": ("SELECT * FROM counted_events WHERE list_has_all(countries, "
+                           "[?, ?]) AND year = ?", dyad_year),
     }
     queries = []
     for path in sorted(view_files(sql_dir or Settings().sql_dir), key=lambda p: p.stem):

@@ -16,5 +16,4 @@ done
 echo
 echo "== summary"
 entente status
-echo "warehouse: ${ENTENTE_WAREHOUSE:-$ENTENTE_PROJECT_DIR/data/warehouse.duckdb}"
 echo "reports:   ${ENTENTE_REPORTS:-$ENTENTE_PROJECT_DIR/reports}"

@@ -1,5 +1,6 @@
 """Shared fixtures: project paths, the public eval data (skipped when absent), settings and a
-warehouse in a temp folder, the spaCy pipeline loaded once."""
+warehouse in a temp folder, the spaCy pipeline loaded once, the warehouse of known stories
+(tests/builders.py) reported once. One conftest only: tests import PROJECT from it by name."""
 from __future__ import annotations
 
 import os
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from builders import stage_known_stories
+from entente import stages
 from entente.settings import Settings
 from entente.warehouse import Warehouse, open_warehouse
 
@@ -44,6 +47,19 @@ def nlp():
     """The full Entente pipeline, loaded once for the whole session."""
     from entente.nlp.pipeline import build_nlp
     return build_nlp(Settings())
+
+
+@pytest.fixture(scope="session")
+def known(tmp_path_factory):
+    """(settings, warehouse) of the known stories, published and with the reports written, once
+    for the session: the figures, pages and CLI tests read it, none writes to it."""
+    folder = tmp_path_factory.mktemp("known")
+    settings = Settings(warehouse=str(folder / "warehouse.duckdb"), reports=folder / "reports")
+    warehouse = open_warehouse(settings)
+    stage_known_stories(warehouse)
+    stages.publish(settings, warehouse)
+    stages.report(settings, warehouse, made_by={"command": "test"})
+    return settings, warehouse
 
 
 def seed_text() -> str:

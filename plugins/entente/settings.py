@@ -112,6 +112,10 @@ class Settings(BaseSettings):
         return self.data_dir / "event_categories.csv"
 
     @property
+    def historical_states(self) -> Path:
+        return self.gazetteer_dir / "historical_states.csv"
+
+    @property
     def warehouse_location(self) -> str:
         return self.warehouse or str(self.data_dir / "warehouse.duckdb")
 

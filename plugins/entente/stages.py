@@ -3,7 +3,7 @@
     ingest  → staged article batches (and a backfill window's stored articles)  entente_ingest
     extract → a staged extraction per batch                  entente_process, mapped
     publish → load, audit, publish (one writer at a time)    entente_process
-    report  → CSV reports, charts, index.html                entente_reports
+    report  → CSV reports, charts, pages, index.html         entente_reports
 
 Each takes the run's `Settings` and the `Warehouse` it works on (entente.warehouse).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from entente.ingest import IngestResult, ingest
-from entente.reporting import write_reports
+from entente.reporting.stage import write_reports
 from entente.settings import Settings
 from entente.sources import SourceFailure
 from entente.warehouse import Warehouse
@@ -38,6 +38,8 @@ def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | Non
                               [failure.__dict__ for failure in failures or []])
 
 
-def report(settings: Settings, warehouse: Warehouse, out_dir: Path | None = None) -> list[Path]:
-    """CSV reports, charts and the report page."""
-    return write_reports(settings, warehouse, out_dir)
+def report(settings: Settings, warehouse: Warehouse, out_dir: Path | None = None,
+           made_by: dict | None = None) -> list[Path]:
+    """CSV reports, charts, the drill-down pages and the report page; `made_by` names the run
+    ({"dag_id", "run_id"} or {"command"}), recorded in report.json."""
+    return write_reports(settings, warehouse, out_dir, made_by)

@@ -6,14 +6,17 @@
 -- (country_a < country_b): the doers' countries with the targets' countries ("Britain, France
 -- and Germany urged Iran" gives three pairs with Iran, none among the three). An event without
 -- a target country is reciprocal ("Russia and China signed an agreement"): its doers pair with
--- each other. Negated and hypothetical events are not events. `is_multilateral` marks events
--- with three or more countries on one side; the dyad views count them apart.
+-- each other. Only the rows that count as events (view report_status: asserted or planned,
+-- dated, not far-dated) get pairs. `is_multilateral` marks events with three or more countries on
+-- one side; the dyad views count them apart.
 with
 
+counted as (
+    select event_id from report_status where status = 'counted'
+),
+
 all_events as (
-    select * from events
-    where event_date is not null
-      and modality in ('asserted', 'planned')
+    select * from events semi join counted using (event_id)
 ),
 
 article_sources as (

@@ -1,5 +1,8 @@
--- One row per cooperation event (PLOVER quad classes 1 and 2) that was asserted or planned,
--- with the countries taking part. Negated and hypothetical events are not cooperation.
+-- depends: report_status
+-- One row per cooperation report (a sentence coding PLOVER quad class 1 or 2) that was asserted
+-- or planned, with the countries taking part; negated and hypothetical ones are not cooperation.
+-- `status` says whether the row counts as an event (report_status: `counted`, or `undated`,
+-- `far_dated`); count distinct cluster_id where status = 'counted' to count events.
 with
 
 all_events as (
@@ -29,6 +32,7 @@ final as (
     select
         events.event_id,
         coalesce(events.cluster_id, events.event_id) as cluster_id,
+        report_status.status,
         events.article_id,
         events.event_type,
         events.cameo_code,
@@ -51,6 +55,7 @@ final as (
         events.sentence
     from all_events as events
     left join event_countries using (event_id)
+    join report_status using (event_id)
     where events.quad_class in (1, 2)
       and events.modality in ('asserted', 'planned')
 )

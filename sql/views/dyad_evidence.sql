@@ -1,6 +1,8 @@
--- depends: event_dyads
+-- depends: event_dyads, report_status
 -- Drill-down from any dyad view row to its sentences: filter on country_a, country_b and
 -- period (year, month) or event_type/context to read the evidence behind the counts.
+-- `event_reports`, `event_articles` and `event_sources`: how many sentences, articles and
+-- sources reported the event (cluster) this sentence belongs to.
 with
 
 dyads as (
@@ -9,6 +11,18 @@ dyads as (
 
 article_info as (
     select article_id, title, url, published_at from articles
+),
+
+reported as (
+    select
+        cluster_id,
+        count(*) as event_reports,
+        count(distinct article_id) as event_articles,
+        count(distinct articles.source) as event_sources
+    from report_status
+    join articles using (article_id)
+    where status = 'counted'
+    group by cluster_id
 ),
 
 evidence as (
@@ -40,6 +54,9 @@ final as (
         evidence.location_country,
         evidence.latitude,
         evidence.longitude,
+        reported.event_reports,
+        reported.event_articles,
+        reported.event_sources,
         dyads.article_id,
         dyads.source,
         article_info.title,
@@ -48,6 +65,7 @@ final as (
     from dyads
     join evidence using (event_id)
     join article_info using (article_id)
+    left join reported using (cluster_id)
 )
 
 select * from final

@@ -1,8 +1,9 @@
 -- One row per event cluster member and unordered pair of distinct countries on opposite sides
 -- of it (country_a < country_b; doers with doers only for reciprocal events without a target),
--- for cooperation and conflict alike. `is_multilateral`: three or more countries on one side. Negated and hypothetical
--- events are not events. Counting distinct cluster_id counts real-world events, however
--- many articles or sentences reported them.
+-- for cooperation and conflict alike. `is_multilateral`: three or more countries on one side.
+-- Only reports that count as events have pairs (report_status: not negated, hypothetical,
+-- undated or far-dated). Counting distinct cluster_id counts real-world events, however many
+-- articles or sentences reported them.
 -- The rows are computed at every publish (sql/derived/event_dyads.sql, table
 -- event_dyad_rows): pairing the participants on each query cost about 1.5 s of CPU at 1 M
 -- events (docs/performance.md, "Analyst queries on 1 M events").

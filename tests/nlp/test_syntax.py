@@ -142,3 +142,17 @@ def test_seed_events_are_the_same_with_and_without_selective_syntax(selective, f
                     tuple(a["code"] for a in e["actors"])) for e in annotate(nlp, seed_text())._.events)
             for nlp in (selective, full)]
     assert keys[0] == keys[1]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # quote_closes_sentence: two spaces after a closing quote hide the boundary from the senter
+    ('Trump hailed the agreements as the "dawn of a new Middle East."  Meanwhile, the conflict '
+     'between Armenia and Azerbaijan escalated.',
+     ['Trump hailed the agreements as the "dawn of a new Middle East."',
+      "Meanwhile, the conflict between Armenia and Azerbaijan escalated."]),
+    # an opening quote starts its sentence whole
+    ('The minister left. "We will win," he said.',
+     ["The minister left.", '"We will win," he said.']),
+])
+def test_sentence_boundaries_at_closing_quotes(selective, text, sentences):
+    assert [s.text.strip() for s in selective(text).sents] == sentences

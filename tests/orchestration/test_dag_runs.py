@@ -5,7 +5,9 @@ agreement and the 2028 plan), and that a second run changes no count.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -45,9 +47,19 @@ def query(warehouse, sql):
 
 def test_summary_names_counts_warehouse_and_reports(pipeline_run):
     warehouse, reports, out, _ = pipeline_run
-    for line in ("articles:", "timexes:", "events:", "cooperation dyads:",
-                 f"warehouse: {warehouse}", f"reports:   {reports}"):
+    for label in ("articles", "timexes", "reports (sentences coding an event)",
+                  "cooperation events", "between countries (dyad events)", "country pairs"):
+        assert re.search(rf"^ *{re.escape(label)} {{2,}}\d+$", out, re.M), label
+    for line in (f"warehouse: {warehouse}", f"reports:   {reports}"):
         assert line in out
+
+
+def test_the_reports_run_records_itself_for_the_airflow_view(pipeline_run):
+    """report.json names the entente_reports run, so that run's Report tab opens the report."""
+    reports = pipeline_run[1]
+    made_by = json.loads((reports / "report.json").read_text())["made_by"]
+    assert made_by["dag_id"] == "entente_reports" and made_by["run_id"]
+    assert (reports / "index.html").is_file() and any((reports / "dyads").glob("*-*.html"))
 
 
 def test_seed_article_is_stored_without_boilerplate(pipeline_run):

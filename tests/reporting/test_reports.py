@@ -11,10 +11,11 @@ from builders import TABLES, TEXT, stage_article
 from entente import stages
 from entente.extract import extraction_tables
 from entente.ingest.frames import article_frame
-from entente.reporting import REPORT_VIEWS, ReportError, draw_charts, export_views, write_index
-from entente.reporting.charts import Chart, read_manifest
-from entente.reporting.exports import neutralize_formula, spreadsheet_safe
-from entente.reporting.site import narrative, render_page
+from entente.reporting.charts import Chart, draw_charts, read_manifest
+from entente.reporting.exports import (REPORT_VIEWS, ReportError, export_views,
+                                       neutralize_formula, spreadsheet_safe)
+from entente.reporting.site import (FIGURES_VERSION, key_figures, narrative, render_page,
+                                    write_index)
 from entente.sources.article import Article
 
 TEXT_VIENNA = TEXT.replace("Prague", "Vienna")
@@ -67,24 +68,28 @@ def test_reports_of_undated_articles(settings, warehouse, tmp_path):
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-def test_charts_are_pngs_for_top_dyads_partners_and_categories(settings, warehouse, tmp_path):
+def test_charts_are_pngs_for_top_dyads_balance_partners_and_categories(settings, warehouse,
+                                                                        tmp_path):
     stage_article(warehouse)
     stages.publish(settings, warehouse)
     charts = draw_charts(warehouse, tmp_path)
     assert [c.path.name for c in charts] == [
-        "cooperation_top_dyads.png", "cooperation_partners_RUS.png",   # most active: RUS (tie, A-Z)
+        "cooperation_top_dyads.png", "dyad_balance.png",
+        "cooperation_partners_RUS.png",   # most active: RUS (tie, A-Z)
         "cooperation_category_mix.png"]
     for chart in charts:
         assert chart.path.read_bytes()[:8] == PNG_MAGIC and chart.path.stat().st_size > 5_000
     assert [c.path for c in read_manifest(tmp_path)] == [c.path for c in charts]
-    [_, usa, _] = draw_charts(warehouse, tmp_path, country="USA")
+    assert charts[0].series == [{"label": "Russia – United States (1)",
+                                 "href": "dyads/RUS-USA.html#cooperation"}]
+    [_, _, usa, _] = draw_charts(warehouse, tmp_path, country="USA")
     assert usa.path.name == "cooperation_partners_USA.png" and "United States" in usa.title
 
 
 def test_charts_of_an_empty_warehouse_say_so_instead_of_failing(warehouse, tmp_path):
     warehouse.ensure()
     charts = draw_charts(warehouse, tmp_path)
-    assert len(charts) == 3 and all(c.path.read_bytes()[:8] == PNG_MAGIC for c in charts)
+    assert len(charts) == 4 and all(c.path.read_bytes()[:8] == PNG_MAGIC for c in charts)
 
 
 def test_index_links_csvs_charts_and_data_docs_and_tells_what_changed(settings, warehouse, tmp_path):
@@ -99,7 +104,7 @@ def test_index_links_csvs_charts_and_data_docs_and_tells_what_changed(settings, 
     assert 'href="cooperation_dyads_yearly.csv"' in page
     assert 'src="cooperation_top_dyads.png"' in page
     assert 'href="quality/index.html"' in page
-    assert "first report" in page and "holds 1 article with" in page
+    assert "first report" in page and "1 article</a> holds" in page
 
     stage_article(warehouse, text=TEXT_VIENNA)                 # a new publication
     stages.publish(settings, warehouse)
@@ -110,33 +115,59 @@ def test_index_links_csvs_charts_and_data_docs_and_tells_what_changed(settings, 
     snapshot = json.loads((out / "snapshot.json").read_text())
     assert snapshot["previous"]["counts"]["articles"] == 1
     assert snapshot["current"]["counts"]["articles"] == 2
+    assert json.loads((out / "report.json").read_text())["publication"] == \
+        snapshot["current"]["run_id"]
 
 
-def test_everything_written_into_the_page_is_escaped(tmp_path):
+def text_of(lines) -> str:
+    return " ".join("".join(segment.text for segment in line) for line in lines)
+
+
+def test_everything_written_into_the_page_is_escaped(settings, warehouse, tmp_path):
     evil = '<script>alert("x")</script>'
-    current = {"run_id": evil, "published_at": None, "years": [2000, 2001],
-               "counts": {"articles": 1, "cooperation events": 1},
-               "dyads": {"AAA–BBB": 1}, "names": {"AAA": evil, "BBB": "B & B"},
-               "quality_failed": [evil], "quality_warnings": 0}
+    stage_article(warehouse)
+    stages.publish(settings, warehouse)
+    current = key_figures(warehouse)
+    current.update(run_id=evil, quality_failed=[evil], names={"RUS–USA": evil})
     (tmp_path / f"{evil[:7]}.csv").write_text("a\n1\n")
-    chart = Chart(tmp_path / "c.png", evil, evil)
-    page = render_page(current, narrative(current, None) + [evil], [chart], tmp_path)
+    chart = Chart(tmp_path / "c.png", evil, evil, [{"label": evil, "href": "x.html"}])
+    previous = {**current, "dyads": {}, "published_at": None}
+    page = render_page(current, previous, [chart], tmp_path, evil, {"made_by": {
+        "dag_id": evil, "run_id": evil}}, top_pairs=[{"name": evil, "page": "a.html",
+                                                      "cooperation": 1, "conflict": 0,
+                                                      "multilateral": 0}])
     assert "<script>" not in page
-    assert "&lt;script&gt;" in page and "B &amp; B" in page
+    assert "&lt;script&gt;" in page
     assert 'href="%3Cscript.csv"' in page
 
 
 def test_narrative_names_new_pairs_and_biggest_gains():
-    before = {"counts": {"articles": 3, "cooperation events": 4}, "published_at": None,
-              "dyads": {"RUS–USA": 2}}
-    now = {"counts": {"articles": 5, "cooperation events": 7}, "years": [2010, 2022],
-           "dyads": {"RUS–USA": 4, "CHN–USA": 1}, "names": {"RUS": "Russia", "USA": "United States",
-                                                          "CHN": "China"},
-           "quality_failed": [], "quality_warnings": 0}
-    story = " ".join(narrative(now, before))
+    before = {"version": FIGURES_VERSION, "counts": {"articles": 3, "cooperation events": 4},
+              "published_at": None, "dyads": {"RUS–USA": 2}}
+    now = {"counts": {"articles": 5, "cooperation events": 7}, "quality_failed": [],
+           "dyads": {"RUS–USA": 4, "CHN–USA": 1}, "quality_warnings": 0,
+           "names": {"RUS–USA": "Russia – United States", "CHN–USA": "China – United States"}}
+    lines = narrative(now, before)
+    story = text_of(lines)
     assert "+2 articles, +3 cooperation events" in story
     assert "new pairs: China – United States" in story
     assert "most new events: Russia – United States (+2)" in story
+    links = {segment.text: segment.href for line in lines for segment in line if segment.href}
+    assert links["China – United States"] == "dyads/CHN-USA.html"
+    assert links["+2 articles"] == "articles.html"
+    assert links["+3 cooperation events"] == "events/cooperation.html"
+
+
+def test_a_snapshot_of_the_old_row_counts_is_not_compared_as_events():
+    """Reports before issue 15 counted event rows: comparing them with clusters would invent
+    a drop, so only the articles are compared."""
+    before = {"counts": {"articles": 3, "cooperation events": 40}, "published_at": None,
+              "dyads": {"RUS–USA": 20}}
+    now = {"counts": {"articles": 5, "cooperation events": 7}, "quality_failed": [],
+           "dyads": {"RUS–USA": 4}, "quality_warnings": 0, "names": {}}
+    story = text_of(narrative(now, before))
+    assert "+2 articles" in story and "no comparison of events" in story
+    assert "-33" not in story
 
 
 @pytest.mark.parametrize("name", ["../x", "../../etc/passwd", "articles", 'x"; DROP TABLE articles; --',

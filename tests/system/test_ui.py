@@ -3,8 +3,11 @@
 Starts scripts/airflow-standalone.sh (what `make airflow` runs) with a temporary Airflow home,
 warehouse, reports folder and free ports on 127.0.0.1, logs in with the generated password,
 sees the DAGs, triggers entente_ingest from its Trigger dialog, waits for entente_process and
-entente_reports (asset-triggered) to succeed, saves screenshots and opens reports/index.html.
-Last, Ctrl-C (SIGINT) stops the script and no Airflow process survives.
+entente_reports (asset-triggered) to succeed, saves screenshots and opens reports/index.html
+from disk. Then the report inside the UI (the Entente plugin): the "Entente report" navigation
+entry shows the index, a pair's page opens from it, and the entente_reports run's Report tab
+shows the report that run wrote. Last, Ctrl-C (SIGINT) stops the script and no Airflow process
+survives.
 
 Needs /usr/bin/chromium (`make test-ui` installs it; the test skips without it) and the
 playwright Python package (its own browser downloads are never used). Only 127.0.0.1 is
@@ -26,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT
+from entente.orchestration import REPORT_VIEW_ROUTE, report_run_view
 
 CHROMIUM = Path(os.environ.get("ENTENTE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -152,19 +156,29 @@ def _password(ui) -> str:
     return json.loads(ui["password_file"].read_text())["admin"]
 
 
+def _json(request: urllib.request.Request, attempts: int = 3) -> dict:
+    """The JSON answer to `request`; a timeout is retried (the API server shares two cores
+    with a scheduler and a DAG run while the pipeline runs)."""
+    for attempt in range(attempts):
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.load(response)
+        except TimeoutError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def _api(ui, path: str, token: str) -> dict:
-    request = urllib.request.Request(f"{ui['url']}{path}",
-                                     headers={"Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.load(response)
+    return _json(urllib.request.Request(f"{ui['url']}{path}",
+                                        headers={"Authorization": f"Bearer {token}"}))
 
 
 def _token(ui) -> str:
     body = json.dumps({"username": "admin", "password": _password(ui)}).encode()
-    request = urllib.request.Request(f"{ui['url']}/auth/token", data=body, method="POST",
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.load(response)["access_token"]
+    return _json(urllib.request.Request(f"{ui['url']}/auth/token", data=body, method="POST",
+                                        headers={"Content-Type": "application/json"})
+                 )["access_token"]
 
 
 def _runs(ui, token: str, dag_id: str) -> list[dict]:
@@ -238,15 +252,68 @@ def test_browser_logs_in_triggers_ingest_and_downstream_dags_succeed(airflow_ui)
         index = ui["reports"] / "index.html"
         assert index.exists()
         page.goto(index.as_uri(), wait_until="load")
-        assert "international cooperation report" in page.title()
-        assert "articles" in page.locator("#narrative").inner_text()
+        assert "international cooperation report" in page.title().lower()
+        assert "articles" in page.locator("#headline").inner_text()
         images = page.locator("img")
-        assert images.count() == 3
+        assert images.count() == 4
         for i in range(images.count()):                       # every chart loaded and drawn
             assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
         assert page.locator("#files a[href$='.csv']").count() >= 5
-        assert page.locator("#quality a[href='quality/index.html']").count() == 1
+        assert page.locator("#quality-docs a[href='quality/index.html']").count() == 1
         page.screenshot(path=str(SCREENSHOTS / "reports-index.png"), full_page=True)
+        browser.close()
+
+
+def _report_frame(page):
+    """The Entente plugin's iframe in the UI page, once its report page has loaded."""
+    frame = page.frame_locator("iframe").first
+    frame.locator("h1").first.wait_for(timeout=60_000)
+    return frame
+
+
+def test_the_entente_view_shows_the_report_and_a_pair_page(airflow_ui):
+    """Logged in: the "Entente report" entry shows index.html inside the UI, a pair's page opens
+    from it, and the entente_reports run's Report tab shows the report that run wrote."""
+    from playwright.sync_api import sync_playwright
+
+    ui = airflow_ui
+    token = _token(ui)
+    assert _wait_for_pipeline(ui, token)["entente_reports"] == "success"
+    run_id = _runs(ui, token, "entente_reports")[0]["dag_run_id"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = _browser(playwright)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.route(re.compile(r"^(?!(http://127\.0\.0\.1|data:|blob:)).*"),
+                   lambda route: route.abort())              # loopback only
+        _log_in(page, ui)
+        page.goto(ui["url"] + "/dags", wait_until="networkidle")
+        entry = page.get_by_role("link", name="Entente report").or_(
+            page.get_by_role("button", name="Entente report"))
+        entry.first.click()                                   # the navigation entry
+        page.wait_for_url(re.compile(rf"/plugin/{REPORT_VIEW_ROUTE}$"), timeout=30_000)
+        report = _report_frame(page)
+        assert "articles" in report.locator("#headline").inner_text()
+        assert report.locator("#figures a").count() >= 10            # every number a link
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(SCREENSHOTS / "airflow-entente-report.png"), full_page=True)
+
+        pair_link = report.locator("a[href^='dyads/']").first
+        pair_name = pair_link.inner_text()
+        pair_link.click()
+        report.locator("#timeline").wait_for(timeout=30_000)
+        assert report.locator("h1").inner_text().split("(")[0].strip() in pair_name
+        assert report.locator("table.evidence mark").count() >= 1    # the trigger, marked
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(SCREENSHOTS / "airflow-entente-dyad.png"), full_page=True)
+
+        page.goto(f"{ui['url']}/{report_run_view('entente_reports', run_id)}",
+                  wait_until="networkidle")
+        tab = _report_frame(page)
+        tab.locator("#headline").wait_for(timeout=30_000)
+        assert f"entente_reports / {run_id}" in tab.locator("p.meta").inner_text()
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(SCREENSHOTS / "airflow-run-report.png"), full_page=True)
         browser.close()
 
 

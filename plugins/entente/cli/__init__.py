@@ -2,9 +2,12 @@
 
 Each command builds the run's `Settings` once (environment plus its options) and the
 `Warehouse` from them, and calls the same stage functions as the DAGs (entente.stages).
+Results go to stdout (the run summary, status, the files written, JSONL); progress, warnings
+and errors to stderr, so `entente status --json | jq` and `entente run > summary.txt` work.
 """
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -13,12 +16,14 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from entente.cli import status as status_view
 from entente.cli.annotate import annotate_stream
 from entente.cli.progress import progress_bar
-from entente.cli.run import run_pipeline
+from entente.cli.run import run_pipeline, summary_lines
+from entente.cli.status import status_json, status_lines
 from entente.orchestration.window import WindowError, resolve_window
-from entente.reporting import REPORT_VIEWS, ReportError, draw_charts, export_views, write_index
+from entente.reporting.charts import draw_charts
+from entente.reporting.exports import REPORT_VIEWS, ReportError, export_views
+from entente.reporting.site import write_index
 from entente.settings import (EVENT_SCHEMES, LAKE_PREFIX, Settings, SettingsError,
                               load_settings)
 from entente.sources.registry import SourcesError
@@ -30,7 +35,7 @@ err = Console(stderr=True)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {message}", soft_wrap=True)   # the terminal wraps, not us
     return typer.Exit(code)
 
 
@@ -70,6 +75,9 @@ def run(
         raise fail(str(exc)) from None
     except (WarehouseBusy, WarehouseWriteError) as exc:
         raise fail(str(exc), 3) from None   # nothing was published; staged work is kept
+    if outcome.published:
+        _echo_lines(summary_lines(outcome.ingest, open_warehouse(settings),
+                                  settings.reports_dir))
     raise typer.Exit(0 if outcome.published else 1)
 
 
@@ -130,10 +138,20 @@ def charts(
 
 @app.command()
 def status(warehouse: Optional[str] = typer.Option(
-        None, help="Warehouse file or ducklake:CATALOG.")) -> None:
-    """Freshness, counts and the last quality run (with failed expectations and rows)."""
+        None, help="Warehouse file or ducklake:CATALOG."),
+           as_json: bool = typer.Option(False, "--json", help="One JSON object, for scripts."),
+           ) -> None:
+    """Freshness, the headline figures and the last quality run (failed expectations, rows)."""
     _, store = _existing_warehouse(warehouse)
-    status_view.show(store, Console())
+    if as_json:
+        typer.echo(json.dumps(status_json(store), indent=1, default=str))
+    else:
+        _echo_lines(status_lines(store))
+
+
+def _echo_lines(lines: list[str]) -> None:
+    """Result lines on stdout, as they are (no re-wrapping by a console)."""
+    typer.echo("\n".join(lines))
 
 
 def warehouse_option(value: Optional[str]) -> Optional[str]:

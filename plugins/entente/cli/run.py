@@ -1,4 +1,10 @@
-"""`entente run`: every stage in-process, the same functions the DAGs call, with progress."""
+"""`entente run`: every stage in-process, the same functions the DAGs call.
+
+Output conventions (every `entente` command): results on stdout — here the run summary, in the
+words and figures of `entente status` and the report page — and progress, warnings (a source
+that failed) and errors (validation blocked the publication) on stderr. Summary lines are at
+most 80 columns, except those holding a path.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,10 +16,13 @@ from rich.progress import Progress
 
 from entente import stages
 from entente.cli.progress import progress_bar, step
+from entente.cli.status import LABEL_WIDTH, figure_lines
 from entente.settings import Settings
 from entente.sources.registry import Source, inbox_sources, load_sources
 from entente.warehouse import Warehouse
-from entente.warehouse.status import warehouse_counts
+from entente.warehouse.status import figures
+
+MADE_BY = {"command": "entente run"}
 
 
 @dataclass
@@ -27,14 +36,17 @@ class RunOutcome:
 def run_pipeline(settings: Settings, warehouse: Warehouse, sources_file: Path | None,
                  inboxes: list[Path], console: Console,
                  window: tuple[date, date] | None = None) -> RunOutcome:
-    """ingest → extract → publish → reports; with `--inbox` (and no `--sources`) only those
-    folders are read."""
+    """ingest → extract → publish → reports, with progress and warnings on `console` (stderr);
+    with `--inbox` (and no `--sources`) only those folders are read."""
     sources = run_sources(settings, sources_file, inboxes)
     with progress_bar(console) as progress:
         what = f"reading {len(sources)} sources" + (f", re-staging {window[0]}..{window[1]}"
                                                     if window else "")
         with step(progress, what):
             ingested = stages.ingest(settings, warehouse, sources, window)
+        for failure in ingested.failures:
+            console.print(f"[yellow]warning:[/yellow] source {failure.source} failed "
+                          f"({failure.location}): {failure.reason}", soft_wrap=True)
         batches = extract_all(settings, warehouse, progress)
         published = None
         if batches or not warehouse.exists():
@@ -43,18 +55,18 @@ def run_pipeline(settings: Settings, warehouse: Warehouse, sources_file: Path | 
                     published = stages.publish(settings, warehouse, batches, ingested.failures)
             except stages.PublicationBlocked as exc:
                 progress.stop()
-                console.print(f"[red]{exc}[/red]")
+                console.print(f"[red]{exc}[/red]", soft_wrap=True)
                 return RunOutcome(False, ingested, None, [])
         # Nothing new: the published warehouse is already current. The run's fetch log stays
         # staged and is published with the next articles (as the entente_ingest DAG does).
         with step(progress, "writing reports and charts"):
             written = write_all_reports(settings, warehouse)
-    print_summary(console, ingested, warehouse, settings.reports_dir)
     return RunOutcome(True, ingested, published, written)
 
 
 def run_sources(settings: Settings, sources_file: Path | None,
                 inboxes: list[Path]) -> list[Source]:
+    """The sources a run reads: the sources file, or only the `--inbox` folders."""
     sources = []
     if sources_file or not inboxes:
         sources += load_sources(sources_file or settings.sources_file, settings.project_dir)
@@ -62,8 +74,8 @@ def run_sources(settings: Settings, sources_file: Path | None,
 
 
 def write_all_reports(settings: Settings, warehouse: Warehouse) -> list[Path]:
-    """CSV reports, charts and the index page: what the entente_reports DAG writes."""
-    return stages.report(settings, warehouse)
+    """CSV reports, charts and the pages: what the entente_reports DAG writes."""
+    return stages.report(settings, warehouse, made_by=MADE_BY)
 
 
 def extract_all(settings: Settings, warehouse: Warehouse, progress: Progress) -> list[str]:
@@ -82,17 +94,18 @@ def extract_all(settings: Settings, warehouse: Warehouse, progress: Progress) ->
     return batches
 
 
-def print_summary(console: Console, ingested: stages.IngestResult, warehouse: Warehouse,
-                  reports_dir: Path) -> None:
-    counts = warehouse_counts(warehouse)
-    console.print(f"new articles this run: {ingested.new_articles} "
-                  f"(already known: {ingested.duplicates}, not English: {ingested.non_english}, "
-                  f"near-duplicates linked: {ingested.near_duplicates}, "
-                  f"unchanged feeds/pages (304): {ingested.not_modified}, "
-                  f"quarantined: {ingested.quarantined})")
-    for failure in ingested.failures:
-        console.print(f"[yellow]source failed[/yellow] {failure.source} "
-                      f"({failure.location}): {failure.reason}")
-    console.print("warehouse totals: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    console.print(f"warehouse: {warehouse.location}")
-    console.print(f"reports:   {reports_dir}  (open {reports_dir / 'index.html'})")
+def summary_lines(ingested: stages.IngestResult, warehouse: Warehouse,
+                  reports_dir: Path) -> list[str]:
+    """The run summary: what this run read, then what the warehouse holds."""
+    this_run = [("new articles", ingested.new_articles),
+                ("already known", ingested.duplicates),
+                ("not English (stored, not extracted)", ingested.non_english),
+                ("near-duplicates linked", ingested.near_duplicates),
+                ("unchanged feeds and pages (HTTP 304)", ingested.not_modified),
+                ("quarantined inputs", ingested.quarantined),
+                ("sources failed (warnings above)", len(ingested.failures))]
+    lines = ["this run"] + [f"{'  ' + label:<{LABEL_WIDTH}}{value:>10}"
+                            for label, value in this_run]
+    lines += ["in the warehouse"] + ["  " + line for line in figure_lines(figures(warehouse))]
+    return lines + [f"warehouse: {warehouse.location}",
+                    f"report: {reports_dir / 'index.html'}"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import socket
 from datetime import timedelta
+from urllib.parse import quote
 
 from entente.settings import Settings
 
@@ -15,6 +16,16 @@ log = logging.getLogger("entente.airflow")
 
 WAREHOUSE_POOL = "entente_warehouse"
 DAG_IDS = ("entente_ingest", "entente_process", "entente_reports")
+# The report inside the Airflow UI (report_view; plugins/entente_airflow_plugin.py): the API
+# server serves reports/ under this prefix, the UI shows it at plugin/<route>.
+REPORT_URL_PREFIX = "/entente"
+REPORT_VIEW_ROUTE = "entente-report"
+
+
+def report_run_view(dag_id: str, run_id: str) -> str:
+    """Where a DAG run's Report tab is in the UI, relative to the UI's base URL."""
+    return (f"dags/{quote(dag_id, safe='')}/runs/{quote(run_id, safe='')}/plugin/"
+            f"{REPORT_VIEW_ROUTE}-run")
 
 
 def ingest_schedule() -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from airflow.sdk.exceptions import AirflowSkipException
 
 from entente import stages
+from entente.orchestration import log, report_run_view
 from entente.orchestration.assets import STAGED_ARTICLES, WAREHOUSE
 from entente.orchestration.window import resolve_window
 from entente.settings import Settings
@@ -49,6 +50,14 @@ def publish(batch_ids: list[str], context) -> dict:
     return {"run_id": result.run_id, "rows": result.rows, "batches": result.batches}
 
 
-def write_reports() -> list[str]:
-    """entente_reports: CSVs, charts and the report page."""
-    return [str(path) for path in stages.report(*_run())]
+def write_reports(context) -> dict:
+    """entente_reports: CSVs, charts, the pages and the report page, recorded as made by this
+    run (the Airflow view of the report links the run to it)."""
+    settings, warehouse = _run()
+    dag_id, run_id = context["dag"].dag_id, context["run_id"]
+    written = stages.report(settings, warehouse, made_by={"dag_id": dag_id, "run_id": run_id})
+    view = report_run_view(dag_id, run_id)
+    log.info("report written to %s; in the Airflow UI: this run's Report tab (%s) or the "
+             "Entente report menu entry", settings.reports_dir / "index.html", view)
+    return {"files": len(written), "index": str(settings.reports_dir / "index.html"),
+            "view": view}

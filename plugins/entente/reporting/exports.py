@@ -10,10 +10,10 @@ import pandas as pd
 from entente import files
 from entente.warehouse import Warehouse
 
-REPORT_VIEWS = ("cooperation_dyads_yearly", "cooperation_dyads_monthly",
+REPORT_VIEWS = ("event_counts", "cooperation_dyads_yearly", "cooperation_dyads_monthly",
                 "country_cooperation_yearly", "country_partners_yearly",
-                "cooperation_by_category_yearly", "dyad_balance_yearly",
-                "cooperation_events", "event_provenance")
+                "cooperation_by_category_yearly", "dyad_balance_yearly", "dyad_totals",
+                "counted_events", "cooperation_events", "event_provenance")
 FORMATS = ("csv", "parquet")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -31,6 +31,7 @@ def neutralize_formula(value):
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` whose text cells cannot run as spreadsheet formulas."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):

@@ -20,7 +20,9 @@ __all__ = ["DuckDBFileWarehouse", "DuckLakeWarehouse", "Schema", "StagingArea", 
 
 
 def schema_of(settings: Settings) -> Schema:
-    return Schema(settings.sql_dir, seeds={"event_categories": settings.event_categories})
+    """The schema the settings name: migrations, views, and the seed tables' data files."""
+    return Schema(settings.sql_dir, seeds={"event_categories": settings.event_categories,
+                                           "historical_states": settings.historical_states})
 
 
 def open_warehouse(settings: Settings) -> Warehouse:

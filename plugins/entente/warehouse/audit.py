@@ -5,7 +5,8 @@ table's frame holds the rows of this load plus computed check columns (`_offsets
 `_article_exists`, ...) that SQL computes against the warehouse (over the rows that share a
 key with this load's rows: the audit's cost follows the load, not the warehouse); the suites in
 expectations/<table>.json state what must hold. Expectations with meta.severity "critical"
-block publication; "warning" ones are recorded only.
+block publication; "warning" ones are recorded only. A computed column may read a view when the
+view is the rule's one definition (`_far_dated`: sql/views/report_status.sql).
 """
 from __future__ import annotations
 
@@ -56,9 +57,11 @@ FRAMES = {
                c.category IS NOT NULL AS _category_known,
                coalesce(t.quad_class = c.quad_class, false) AS _quad_matches_type,
                year(t.event_date) AS _event_year,
+               coalesce(s.status = 'far_dated', false) AS _far_dated,
                count(*) OVER (PARTITION BY t.event_id) AS _key_count
         FROM events t LEFT JOIN articles a USING (article_id)
         LEFT JOIN event_categories c ON c.category = t.event_type
+        LEFT JOIN report_status s ON s.event_id = t.event_id
         WHERE {_SHARES_EVENT_ID} QUALIFY {_IN_LOAD}""",
     "event_participants": f"""
         SELECT t.*, e.event_id IS NOT NULL AS _event_exists,

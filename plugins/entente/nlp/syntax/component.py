@@ -36,15 +36,35 @@ DETERMINERS = {"a", "an", "the", "his", "its", "their", "our", "my", "your", "th
 SYNTAX_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
+CLOSING_QUOTES = {'"', "”", "'", "’"}
+SENTENCE_ENDS = {".", "?", "!"}
+
+
 @Language.component("entente_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A blank line ends a sentence (a title, a list item): the senter, unlike the parser,
-    runs sentences on across paragraphs."""
+    runs sentences on across paragraphs. Rule `quote_closes_sentence`: so does a closing quote
+    after a full stop, question or exclamation mark when a capitalised word follows — the
+    senter misses it when two spaces follow the quote ('... a new Middle East."  Meanwhile,
+    the conflict ...'), and two sentences become one event sentence."""
     for tok in doc[1:]:
         previous = doc[tok.i - 1]
         if previous.is_space and previous.text.count("\n") >= 2 and not tok.is_space:
             tok.is_sent_start = True
+        elif tok.text[:1].isupper() and _after_closed_quote(doc, tok.i):
+            tok.is_sent_start = True
     return doc
+
+
+def _after_closed_quote(doc: Doc, i: int) -> bool:
+    """Token i follows `." ` (or `?"`, `!"`, curly quotes), whitespace tokens aside."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    # glued to the mark and followed by a space: a closing quote, not the opening one of the
+    # next sentence ('He left. "We will win," he said.')
+    return (j >= 1 and doc[j].text in CLOSING_QUOTES and doc[j - 1].text in SENTENCE_ENDS
+            and not doc[j - 1].whitespace_ and (i - j > 1 or bool(doc[j].whitespace_)))
 
 
 @Language.factory("entente_syntax",
