@@ -43,8 +43,10 @@ def test_status_json_is_one_object_on_stdout(known):
     assert result.exit_code == 0 and result.stderr == ""
     data = json.loads(result.stdout)
     assert set(data) == {"warehouse", "last_publish", "age_seconds", "last_attempt",
-                         "last_attempt_published", "staged_batches", "figures", "quality"}
+                         "last_attempt_published", "staged_batches", "snapshot", "figures",
+                         "quality"}
     assert data["last_attempt_published"] is True and data["age_seconds"] >= 0
+    assert data["snapshot"] is None          # a DuckDB file keeps no snapshots
     far = [f for f in data["quality"]["failures"] if f["expectation"].find("_far_dated") >= 0]
     assert len(far) == 1 and far[0]["severity"] == "warning"
 

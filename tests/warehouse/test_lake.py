@@ -13,7 +13,7 @@ import pytest
 
 from builders import TEXT, stage_article, table_counts
 from entente import stages
-from entente.cli.status import overview
+from entente.cli.status import overview_lines, status_json
 from entente.reporting.site import key_figures, previous_figures
 from entente.settings import Settings
 from entente.warehouse import DuckLakeWarehouse, open_warehouse
@@ -145,8 +145,11 @@ def test_snapshots_give_status_and_the_previous_publication_to_the_report(settin
     previous = previous_figures(warehouse, tmp_path / "reports", current)
     assert previous["run_id"] == first.run_id and previous["counts"]["articles"] == 1
     assert not (tmp_path / "reports" / "snapshot.json").exists()
-    rows = dict(overview(warehouse))
-    assert rows["snapshot"].startswith(f"{publications[0].id} committed ")
+    snapshot = [line for line in overview_lines(warehouse) if line.startswith("snapshot: ")]
+    assert snapshot == [line for line in snapshot
+                        if line.startswith(f"snapshot: {publications[0].id} committed ")]
+    assert len(snapshot) == 1
+    assert status_json(warehouse)["snapshot"]["id"] == publications[0].id
 
 
 @LAKE_ONLY

@@ -110,6 +110,7 @@ def status_json(warehouse: Warehouse) -> dict:
         "last_attempt": _iso(fresh.last_attempt),
         "last_attempt_published": fresh.last_attempt_published,
         "staged_batches": len(warehouse.staging.pending_batches()),
+        "snapshot": _snapshot(warehouse),
         "figures": figures(warehouse).as_dict(),
         "quality": {
             "suites": [{"suite": suite, "success": success, "evaluated": evaluated,
@@ -118,6 +119,13 @@ def status_json(warehouse: Warehouse) -> dict:
                        in last_quality_run(warehouse)],
             "failures": quality_failures(warehouse)},
     }
+
+
+def _snapshot(warehouse: Warehouse) -> dict | None:
+    """The snapshot analysts see now (DuckLake), None on a backend without snapshots."""
+    version = warehouse.version()
+    return None if version is None else {"id": version.id,
+                                         "committed_at": _iso(version.committed_at)}
 
 
 def _iso(value: datetime | None) -> str | None:
