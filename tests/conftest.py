@@ -1,6 +1,6 @@
 """Shared fixtures: project paths, the public eval data (skipped when absent), settings and a
 warehouse in a temp folder, the spaCy pipeline loaded once, the warehouse of known stories
-(tests/builders.py) reported once. One conftest only: tests import PROJECT from it by name."""
+(tests/builders.py) reported once. Paths and the seed text are in tests/locations.py."""
 from __future__ import annotations
 
 import os
@@ -9,15 +9,11 @@ from pathlib import Path
 import pytest
 
 from builders import stage_known_stories
+from locations import EVAL, PROJECT
 from entente import stages
 from entente.settings import Settings
 from entente.warehouse import Warehouse, open_warehouse
 
-PROJECT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT.parent / "shared"
-SEED = SHARED / "seeds" / "000_d33bd198671959dd.txt"
-SAMPLE_SEED = PROJECT / "data" / "samples" / "articles" / "000_d33bd198671959dd.txt"
-EVAL = SHARED / "eval"
 
 
 @pytest.fixture
@@ -60,11 +56,6 @@ def known(tmp_path_factory):
     stages.publish(settings, warehouse)
     stages.report(settings, warehouse, made_by={"command": "test"})
     return settings, warehouse
-
-
-def seed_text() -> str:
-    """The seed article as shipped in data/samples (a copy of shared/seeds)."""
-    return SAMPLE_SEED.read_text(encoding="utf-8")
 
 
 # Tests use the project-local Airflow home that `make test` sets up, never ~/airflow.

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Callable
 
-from conftest import EVAL
+from locations import EVAL
 
 FEEDS = EVAL / "feeds" / "feedjira_sample_feeds"
 PAGES = EVAL / "html" / "pages"

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import PROJECT, seed_text
+from locations import PROJECT, seed_text
 
 pytestmark = pytest.mark.slow
 

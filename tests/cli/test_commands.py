@@ -84,7 +84,7 @@ def test_rerun_with_nothing_new_publishes_nothing(tmp_path):
     import shutil
     import subprocess
 
-    from conftest import PROJECT
+    from locations import PROJECT
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
-from entente.reporting import REPORT_VIEWS
+from locations import PROJECT
+from entente.reporting.exports import REPORT_VIEWS
 from entente.settings import Settings
 from entente.warehouse import open_warehouse
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from conftest import PROJECT
+from locations import PROJECT
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 from entente.sources.inbox import read_inbox_file
 from gold_scripts import gold_corpus, gold_sample, gold_sample_interstate, score_gold
 

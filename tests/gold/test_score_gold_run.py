@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 from gold_scripts import gold_corpus, gold_sample
 
 pytestmark = pytest.mark.slow

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 from entente import stages
 from entente.settings import Settings
 from entente.sources.decoding import decode_file

@@ -8,7 +8,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from conftest import SAMPLE_SEED as SEED  # noqa: E402  (the seed as shipped in data/samples)
+from locations import SAMPLE_SEED as SEED  # noqa: E402  (the seed as shipped in data/samples)
 from entente.nlp.actors import LINKER_NAME, RULER_NAME, add_actor_pipes  # noqa: E402
 from entente.nlp.actors.gazetteer import normalize  # noqa: E402
 

@@ -9,7 +9,7 @@ from entente.nlp.events.modality import first_day
 from entente.nlp.pipeline import build_nlp
 from entente.settings import Settings
 
-from conftest import SAMPLE_SEED as SEED  # the seed as shipped in data/samples
+from locations import SAMPLE_SEED as SEED  # the seed as shipped in data/samples
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
         "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "DEMAND": 3, "DISAPPROVE": 3,
         "PROTEST": 3, "INVESTIGATE": 3, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,

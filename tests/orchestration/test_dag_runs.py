@@ -14,7 +14,7 @@ import pytest
 
 import duckdb
 
-from conftest import PROJECT
+from locations import PROJECT
 
 SEED_TITLE = "Roscosmos and NASA Collaborate on ISS Missions Today"
 COUNTED = ("articles", "entity_mentions", "timexes", "events", "event_participants", "actors")

@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 from airflow.sdk.api.datamodels._generated import DagRunType as SdkDagRunType
 
 from builders import stage_article, table_counts

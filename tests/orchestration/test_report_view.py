@@ -11,7 +11,7 @@ import pytest
 from fastapi import HTTPException, Request
 from fastapi.testclient import TestClient
 
-from conftest import PROJECT
+from locations import PROJECT
 from entente.orchestration import REPORT_URL_PREFIX, report_run_view
 from entente.orchestration.report_view import (PAGE_POLICY, SANDBOX_POLICY, report_app,
                                                resolve_inside)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 from httpfixture import FEEDS, Handler, flaky, stalled, start_server, trickle, with_etag
 from entente.sources import collect
 from entente.sources.feeds import FeedError, parse_feed

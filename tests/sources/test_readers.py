@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, SAMPLE_SEED
+from locations import PROJECT, SAMPLE_SEED
 from entente.sources import collect
 from entente.sources.boilerplate import strip_boilerplate
 from entente.sources.inbox import InboxFileError, inbox_files, read_inbox_file

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 from entente import files, stages
 from entente.settings import Settings
 from entente.sources.registry import inbox_sources

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent

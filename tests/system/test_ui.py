@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
+from locations import PROJECT
 from entente.orchestration import REPORT_VIEW_ROUTE, report_run_view
 
 CHROMIUM = Path(os.environ.get("ENTENTE_CHROMIUM", "/usr/bin/chromium"))

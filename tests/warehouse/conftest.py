@@ -2,8 +2,8 @@
 a DuckLake with a SQLite catalog (`settings` is parametrized; a test that is about one
 backend asks for it with `@pytest.mark.parametrize("settings", [...], indirect=True)`).
 
-While this folder's tests are collected, the module named `conftest` is this file, not
-tests/conftest.py: tests here cannot `from conftest import PROJECT`."""
+Paths shared by all tests are in tests/locations.py (the module name `conftest` is this file
+while this folder is collected)."""
 from __future__ import annotations
 
 import pytest

@@ -21,10 +21,8 @@ from entente import stages
 from entente.settings import Settings
 from entente.sources.registry import inbox_sources
 from entente.warehouse import open_warehouse
+from locations import PROJECT
 
-# Not `from conftest import PROJECT`: in this folder the module named conftest is
-# tests/warehouse/conftest.py (the backends), which shadows tests/conftest.py.
-PROJECT = Path(__file__).resolve().parents[2]
 SAMPLES = PROJECT / "data" / "samples" / "articles"
 FIRST = ("000_d33bd198671959dd.txt", "1997-05-27-nato-russia-founding-act.txt")
 LATER = ("2010-04-08-new-start-signed.md", "2015-12-12-paris-agreement-adopted.html",
