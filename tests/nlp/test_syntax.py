@@ -136,7 +136,7 @@ def test_sentence_boundaries_are_the_senters_and_blank_lines(selective):
 
 
 def test_seed_events_are_the_same_with_and_without_selective_syntax(selective, full):
-    from conftest import seed_text
+    from locations import seed_text
 
     keys = [sorted((e["trigger"], e["type"], e["date"], e["modality"],
                     tuple(a["code"] for a in e["actors"])) for e in annotate(nlp, seed_text())._.events)

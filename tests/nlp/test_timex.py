@@ -85,7 +85,7 @@ def by_text(timexes):
 
 @pytest.mark.slow
 def test_seed_article(nlp):
-    from conftest import seed_text
+    from locations import seed_text
 
     t = by_text(tag(nlp, seed_text()))
     assert t["Today"]["value"] == "2023-02-01"
