@@ -65,8 +65,10 @@ bench: setup
 # Only the analyst-query benchmark (a synthetic warehouse of 1 M events; about a minute), on the
 # DuckDB file and on a DuckLake.
 bench-views: setup
-	$(BIN)/python scripts/bench_views.py $(BENCH_VIEWS_ARGS)
-	$(BIN)/python scripts/bench_views.py --backend ducklake $(BENCH_VIEWS_ARGS)
+	status=0; \
+	$(BIN)/python scripts/bench_views.py $(BENCH_VIEWS_ARGS) || status=1; \
+	$(BIN)/python scripts/bench_views.py --backend ducklake $(BENCH_VIEWS_ARGS) || status=1; \
+	exit $$status
 
 # Publish cost against warehouse size: 500 new articles into 1 M and 4 M events, both backends.
 bench-publish: setup
