@@ -115,12 +115,19 @@ def skeleton(doc: str, eval_dir: Path) -> list[dict]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sample_cli(__doc__, select)
+
+
+def sample_cli(description: str, select_docs) -> None:
+    """The command line of the samplers: --list prints the selection `select_docs(eval_dir)`
+    makes ({split: [doc, ...]}), --skeleton writes one split's gold lines to fill in."""
+    ap = argparse.ArgumentParser(description=description,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     ap.add_argument("--list", action="store_true", help="print the selection")
     ap.add_argument("--skeleton", nargs=2, metavar=("SPLIT", "OUT"), help="dev|test, output file")
     args = ap.parse_args()
-    chosen = select(args.eval_dir)
+    chosen = select_docs(args.eval_dir)
     if args.list:
         for split, docs in chosen.items():
             for doc in docs:

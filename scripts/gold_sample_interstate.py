@@ -21,8 +21,6 @@ for readers):
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -30,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_corpus import article_text, corpus_docs  # noqa: E402
 from gold_countries import countries_named  # noqa: E402
-from gold_sample import is_candidate, select as first_selection, skeleton, split_sentences  # noqa: E402
+from gold_sample import is_candidate, sample_cli, select as first_selection, split_sentences  # noqa: E402
 
 SEED = 20260520
 BBC_CATEGORIES = ("business", "politics", "tech")
@@ -74,23 +72,7 @@ def select(eval_dir: Path) -> dict[str, list[str]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
-    ap.add_argument("--list", action="store_true", help="print the selection")
-    ap.add_argument("--skeleton", nargs=2, metavar=("SPLIT", "OUT"), help="dev|test, output file")
-    args = ap.parse_args()
-    chosen = select(args.eval_dir)
-    if args.list:
-        for split, docs in chosen.items():
-            for doc in docs:
-                n = len(split_sentences(article_text(doc, args.eval_dir)))
-                print(f"{split}\t{doc}\t{n}")
-    if args.skeleton:
-        split, out = args.skeleton
-        with open(out, "w", encoding="utf-8") as fh:
-            for doc in chosen[split]:
-                for line in skeleton(doc, args.eval_dir):
-                    fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    sample_cli(__doc__, select)
 
 
 if __name__ == "__main__":
