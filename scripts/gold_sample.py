@@ -91,15 +91,24 @@ def is_candidate(text: str) -> bool:
 
 def select(eval_dir: Path) -> dict[str, list[str]]:
     """The dev and held-out document ids, by the procedure in the module docstring."""
-    rng = random.Random(SEED)
-    chosen: dict[str, list[str]] = {"dev": [], "test": []}
+    return draw_splits(eval_dir, SEED, lambda source: [
+        d for d in corpus_docs(eval_dir)
+        if d.startswith(source) and is_candidate(article_text(d, eval_dir))],
+        {"dev": DEV_SENTENCES, "test": TEST_SENTENCES})
+
+
+def draw_splits(eval_dir: Path, seed: int, candidates, targets: dict[str, dict[str, int]]
+                ) -> dict[str, list[str]]:
+    """Per source (Wikinews, then BBC), `candidates(source)` shuffled with random.Random(seed);
+    each split in turn takes whole articles until it holds `targets[split][source]` sentences."""
+    rng = random.Random(seed)
+    chosen: dict[str, list[str]] = {split: [] for split in targets}
     for source in ("wikinews", "bbc"):
-        pool = [d for d in corpus_docs(eval_dir)
-                if d.startswith(source) and is_candidate(article_text(d, eval_dir))]
+        pool = candidates(source)
         rng.shuffle(pool)
-        for split, targets in (("dev", DEV_SENTENCES), ("test", TEST_SENTENCES)):
+        for split, wanted in targets.items():
             count = 0
-            while count < targets[source]:
+            while count < wanted[source]:
                 doc = pool.pop(0)
                 chosen[split].append(doc)
                 count += len(split_sentences(article_text(doc, eval_dir)))

@@ -21,14 +21,14 @@ for readers):
 """
 from __future__ import annotations
 
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_corpus import article_text, corpus_docs  # noqa: E402
 from gold_countries import countries_named  # noqa: E402
-from gold_sample import is_candidate, sample_cli, select as first_selection, split_sentences  # noqa: E402
+from gold_sample import (draw_splits, is_candidate, sample_cli,  # noqa: E402
+                         select as first_selection, split_sentences)
 
 SEED = 20260520
 BBC_CATEGORIES = ("business", "politics", "tech")
@@ -57,18 +57,8 @@ def candidates(eval_dir: Path, source: str) -> list[str]:
 
 def select(eval_dir: Path) -> dict[str, list[str]]:
     """The dev and held-out document ids, by the procedure in the module docstring."""
-    rng = random.Random(SEED)
-    chosen: dict[str, list[str]] = {"dev": [], "test": []}
-    for source in ("wikinews", "bbc"):
-        pool = candidates(eval_dir, source)
-        rng.shuffle(pool)
-        for split, targets in (("dev", DEV_SENTENCES), ("test", TEST_SENTENCES)):
-            count = 0
-            while count < targets[source]:
-                doc = pool.pop(0)
-                chosen[split].append(doc)
-                count += len(split_sentences(article_text(doc, eval_dir)))
-    return chosen
+    return draw_splits(eval_dir, SEED, lambda source: candidates(eval_dir, source),
+                       {"dev": DEV_SENTENCES, "test": TEST_SENTENCES})
 
 
 def main() -> None:
