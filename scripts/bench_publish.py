@@ -89,7 +89,8 @@ def bench_one(backend: str, events: int, articles: int, runs: int, folder: Path)
         start = time.perf_counter()
         result = stages.publish(settings, warehouse)
         seconds.append(time.perf_counter() - start)
-        print(f"  publish {run + 1}: {seconds[-1]:.2f} s, "
+        steps = ", ".join(f"{step} {value:.2f}" for step, value in result.seconds.items())
+        print(f"  publish {run + 1}: {seconds[-1]:.2f} s ({steps}), "
               f"{result.rows.get('articles', 0)} articles", file=sys.stderr, flush=True)
     return {"backend": backend, "events": events,
             "publish_seconds": round(statistics.median(seconds), 3),

@@ -528,7 +528,8 @@ def generate(out: Path | str, events: int = 1_000_000, seed: int = 7, audit: boo
             start = time.perf_counter()
             ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
             outcome = run_audit(con, ids, settings.expectations_dir,
-                                docs_dir or store.staging.root.parent / "quality")
+                                docs_dir or store.staging.root.parent / "quality",
+                                settings.sql_dir)
             record_audit(con, outcome)
             info["audit"] = outcome
             timings["audit"] = time.perf_counter() - start

@@ -1,32 +1,14 @@
 -- cluster_id of each clusterable event (the publish step writes it to events.cluster_id;
 -- events left out here are their own cluster).
--- Two events share a cluster when they have the same participant set (countries, or the
--- actor code for bodies without a country), the same quad class and date precision, and
--- dates no further apart than the window (day precision: 3 days; coarser precisions: the
--- same month/year/...). Chains of close dates form one cluster (gaps and islands).
+-- Two events share a cluster when they have the same cluster key (events.cluster_key, from
+-- sql/derived/event_cluster_keys.sql: the same participant set, quad class and date
+-- precision) and dates no further apart than the window (day precision: 3 days; coarser
+-- precisions: the same month/year/...). Chains of close dates form one cluster (gaps and islands).
 -- The cluster_id is the earliest event_id of the cluster, so it is stable across reruns.
 with
 
-participant_sets as (
-    select
-        event_id,
-        list_sort(list(distinct coalesce(country_code, code))
-                  filter (where coalesce(country_code, code) is not null)) as participants
-    from event_participants
-    group by event_id
-),
-
 clusterable as (
-    select
-        events.event_id,
-        events.event_date,
-        array_to_string(participant_sets.participants, '+')
-            || '|' || events.quad_class || '|' || events.date_precision as cluster_key
-    from events
-    join participant_sets using (event_id)
-    where events.event_date is not null
-      and len(participant_sets.participants) > 0
-      and events.modality in ('asserted', 'planned')
+    select event_id, event_date, cluster_key from events where cluster_key is not null
 ),
 
 gaps as (

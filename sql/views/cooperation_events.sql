@@ -9,23 +9,10 @@ all_events as (
     select * from events
 ),
 
-all_participants as (
-    select * from event_participants
-),
-
--- list_sort(list_distinct(list(...))) rather than list(distinct ... order by ...): the same
--- lists, but as a plain aggregate it receives the join's filter on event_id (the events a
--- query selects, e.g. one year), so only their participants are read; at 1 M events a
--- one-pair, one-year drill-down took 1 s (2 s of CPU), now 0.1 s (docs/performance.md,
--- "Analyst queries on 1 M events").
+-- Stored at each publish (sql/derived/event_countries.sql): grouping every participant on
+-- each query made a one-pair, one-year drill-down take about 1 s at 1 M events.
 event_countries as (
-    select
-        event_id,
-        list_sort(list_distinct(list(country_code) filter (where country_code is not null)))
-            as countries,
-        list_sort(list_distinct(list(code) filter (where code is not null))) as actor_codes
-    from all_participants
-    group by event_id
+    select event_id, countries, actor_codes from event_country_lists
 ),
 
 final as (

@@ -1,4 +1,4 @@
--- depends: event_dyads, report_status
+-- depends: event_dyads, counted_events
 -- Drill-down from any dyad view row to its sentences: filter on country_a, country_b and
 -- period (year, month) or event_type/context to read the evidence behind the counts.
 -- `event_reports`, `event_articles` and `event_sources`: how many sentences, articles and
@@ -16,13 +16,10 @@ article_info as (
 reported as (
     select
         cluster_id,
-        count(*) as event_reports,
-        count(distinct article_id) as event_articles,
-        count(distinct articles.source) as event_sources
-    from report_status
-    join articles using (article_id)
-    where status = 'counted'
-    group by cluster_id
+        reports as event_reports,
+        articles as event_articles,
+        sources as event_sources
+    from counted_events
 ),
 
 evidence as (

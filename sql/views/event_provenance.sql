@@ -9,17 +9,6 @@ article_info as (
     select article_id, title, url, source, published_at from articles
 ),
 
-participants as (
-    select
-        event_id,
-        string_agg(coalesce(code, '?') || ' (' || text || ')', '; ' order by text)
-            filter (where role = 'actor') as actors,
-        string_agg(coalesce(code, '?') || ' (' || text || ')', '; ' order by text)
-            filter (where role = 'recipient') as recipients
-    from event_participants
-    group by event_id
-),
-
 final as (
     select
         events.event_id,
@@ -47,7 +36,18 @@ final as (
         articles.published_at
     from all_events as events
     join article_info as articles using (article_id)
-    left join participants using (event_id)
+    -- Per event rather than one grouping of every participant: a filter on the events
+    -- (one cluster, one article, one date) then reaches the participants too (about 0.1 s
+    -- instead of 3.7 s at 1 M events; docs/scaling.md).
+    left join lateral (
+        select
+            string_agg(coalesce(p.code, '?') || ' (' || p.text || ')', '; ' order by p.text)
+                filter (where p.role = 'actor') as actors,
+            string_agg(coalesce(p.code, '?') || ' (' || p.text || ')', '; ' order by p.text)
+                filter (where p.role = 'recipient') as recipients
+        from event_participants as p
+        where p.event_id = events.event_id
+    ) as participants on true
 )
 
 select * from final

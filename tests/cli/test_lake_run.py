@@ -16,7 +16,8 @@ from entente.warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow
 TABLES = ("articles", "entity_mentions", "timexes", "events", "event_participants", "actors",
-          "event_dyad_rows", "article_duplicates", "quarantine")
+          "event_dyad_rows", "counted_event_rows", "event_country_lists", "article_duplicates",
+          "quarantine")
 # Columns that say when a row was written, not what it says.
 VOLATILE = ("loaded_at", "fetched_at", "detected_at")
 

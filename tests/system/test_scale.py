@@ -35,7 +35,7 @@ PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None) \
 WORKERS = ("worker-a", "worker-b")
 DAGS = ("entente_ingest", "entente_process", "entente_reports")
 TABLES = ("articles", "entity_mentions", "timexes", "events", "event_participants",
-          "event_dyad_rows")
+          "event_dyad_rows", "counted_event_rows", "event_country_lists")
 VIEWS = ("cooperation_dyads_yearly", "cooperation_events", "country_cooperation_yearly")
 
 ANALYST = """

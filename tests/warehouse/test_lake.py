@@ -160,3 +160,33 @@ def test_a_publish_with_nothing_new_to_migrate_adds_only_its_own_snapshot(settin
     stage_article(warehouse)
     stages.publish(settings, warehouse)
     assert warehouse.version().id == before + 1
+
+
+@LAKE_ONLY
+def test_a_migration_adding_a_derived_table_commits_it_filled(settings, warehouse):
+    # A lake from before migration 011: events published, no counted_event_rows yet. The next
+    # publish migrates in a commit of its own, which readers see before the build's: the new
+    # table must already hold the rows, not publish an empty counted_events.
+    stage_article(warehouse)
+    stages.publish(settings, warehouse)
+    with warehouse.reader() as con:
+        expected = con.execute("SELECT * FROM counted_events ORDER BY ALL").fetchall()
+    assert len(expected) == 1
+    con = warehouse.connect(read_only=False)
+    try:
+        con.begin()
+        con.execute("DROP VIEW IF EXISTS event_counts")
+        con.execute("DROP VIEW IF EXISTS counted_events")
+        con.execute("DROP TABLE counted_event_rows")
+        con.execute("DELETE FROM schema_migrations WHERE name = '011_stored_event_rows.sql'")
+        con.execute("DELETE FROM derived_versions WHERE name = 'counted_events.sql'")
+        con.commit()
+    finally:
+        con.close()
+    warehouse.publish(lambda con: None)         # only the migration commits
+    message = warehouse.connect(read_only=True).execute(
+        "SELECT commit_message FROM lake.snapshots() ORDER BY snapshot_id DESC LIMIT 1"
+    ).fetchone()[0]
+    assert "011_stored_event_rows.sql" in message
+    with warehouse.reader() as con:
+        assert con.execute("SELECT * FROM counted_events ORDER BY ALL").fetchall() == expected

@@ -62,6 +62,18 @@ def test_publish_loads_validates_and_builds_dyads(settings, warehouse):
     assert warehouse.staging.pending_batches() == []  # published batches leave staging
 
 
+def test_publish_says_where_its_time_went(settings, warehouse, caplog):
+    stage_article(warehouse)
+    with caplog.at_level("INFO", logger="entente.warehouse.publish"):
+        result = stages.publish(settings, warehouse)
+    assert list(result.seconds) == ["load", "derived", "audit", "record", "publish"]
+    assert all(value >= 0 for value in result.seconds.values())
+    assert sum(result.seconds.values()) > 0
+    logged = [r.getMessage() for r in caplog.records if r.getMessage().startswith("publish ")]
+    assert logged == [f"publish {result.run_id}: " + ", ".join(
+        f"{step} {value:.2f} s" for step, value in result.seconds.items())]
+
+
 def test_loading_the_same_article_again_adds_nothing(settings, warehouse):
     stage_article(warehouse)
     stages.publish(settings, warehouse)
@@ -255,7 +267,7 @@ def test_the_audit_frames_hold_the_rows_of_the_load_only(settings, warehouse):
     article, _ = stage_article(warehouse, text=TEXT.replace("Prague", "Geneva"))
     stages.publish(settings, warehouse)
     con = duckdb.connect(str(settings.warehouse))
-    scope_audit(con, [article.article_id])
+    scope_audit(con, [article.article_id], settings.sql_dir)
     frames = {name: con.execute(FRAMES[name]).df()
               for name in ("articles", "events", "event_participants")}
     assert {name: len(frame) for name, frame in frames.items()} == \

@@ -82,7 +82,8 @@ def test_synthetic_warehouse_passes_our_audit(synthetic, tmp_path):
     con = duckdb.connect(str(copy))
     try:
         article_ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
-        outcome = audit(con, article_ids, Settings().expectations_dir, tmp_path / "quality")
+        outcome = audit(con, article_ids, Settings().expectations_dir, tmp_path / "quality",
+                        Settings().sql_dir)
     finally:
         con.close()
     assert outcome.success, outcome.failure_message()

@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from entente.settings import EVENT_YEARS, quiet_libraries
+from entente.warehouse.scope import scoped
 
 log = logging.getLogger(__name__)
 SAMPLE_ROWS = 5
@@ -35,6 +36,8 @@ _IN_LOAD = "t.article_id IN (SELECT article_id FROM audit_articles)"
 # same counts), not a window over the whole table: the audit's cost must not grow with the
 # warehouse.
 _LOAD_EVENT_IDS = "(SELECT event_id FROM audit_events)"
+# The load's articles, for offsets and texts: a join with every article read every text.
+_LOAD_ARTICLES = "(SELECT * FROM articles WHERE article_id IN (SELECT article_id FROM audit_articles))"
 _SHARES_EVENT_ID = f"t.event_id IN {_LOAD_EVENT_IDS}"
 
 # Frame per suite: this load's rows and the computed columns its expectations check.
@@ -47,12 +50,13 @@ FRAMES = {
     "entity_mentions": f"""
         SELECT t.*, {_OFFSETS}, {_TEXT_AT.format(col='text')} AS _text_matches,
                (t.actor_id IS NULL OR t.actor_id IN (SELECT actor_id FROM actors)) AS _actor_exists
-        FROM entity_mentions t LEFT JOIN articles a USING (article_id) WHERE {_IN_LOAD}""",
+        FROM entity_mentions t LEFT JOIN {_LOAD_ARTICLES} a USING (article_id)
+        WHERE {_IN_LOAD}""",
     "timexes": f"""
         SELECT t.*, {_OFFSETS}, {_TEXT_AT.format(col='text')} AS _text_matches,
                coalesce(t.range_start <= t.range_end, true) AS _range_ok,
                year(t.range_start) AS _range_year
-        FROM timexes t LEFT JOIN articles a USING (article_id) WHERE {_IN_LOAD}""",
+        FROM timexes t LEFT JOIN {_LOAD_ARTICLES} a USING (article_id) WHERE {_IN_LOAD}""",
     "events": f"""
         SELECT t.* EXCLUDE (sentence), t.sentence, {_OFFSETS},
                {_TEXT_AT.format(col='sentence')} AS _sentence_matches,
@@ -61,10 +65,9 @@ FRAMES = {
                year(t.event_date) AS _event_year,
                coalesce(s.status = 'far_dated', false) AS _far_dated,
                count(*) OVER (PARTITION BY t.event_id) AS _key_count
-        FROM events t LEFT JOIN articles a USING (article_id)
+        FROM events t LEFT JOIN {_LOAD_ARTICLES} a USING (article_id)
         LEFT JOIN event_categories c ON c.category = t.event_type
-        LEFT JOIN (SELECT * FROM report_status WHERE event_id IN {_LOAD_EVENT_IDS}) s
-            ON s.event_id = t.event_id
+        LEFT JOIN audit_status s ON s.event_id = t.event_id
         WHERE {_SHARES_EVENT_ID} QUALIFY {_IN_LOAD}""",
     "event_participants": f"""
         SELECT t.*, e.event_id IS NOT NULL AS _event_exists,
@@ -123,22 +126,25 @@ SUITE_PARAMETERS = {"event_year_min": EVENT_YEARS[0], "event_year_max": EVENT_YE
 
 
 def audit(con: duckdb.DuckDBPyConnection, article_ids: list[str], expectations_dir: Path,
-          docs_dir: Path) -> AuditOutcome:
+          docs_dir: Path, sql_dir: Path) -> AuditOutcome:
     """Validate this load's rows in every suite; Data Docs go to `docs_dir`."""
-    scope_audit(con, article_ids)
+    scope_audit(con, article_ids, sql_dir)
     runner = _GxRunner(expectations_dir, docs_dir)
     results = [runner.validate(name, con.execute(sql).df()) for name, sql in FRAMES.items()]
     return AuditOutcome(run_id=uuid.uuid4().hex[:12], results=results)
 
 
-def scope_audit(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
-    """The temp tables FRAMES read: this load's articles (audit_articles) and their events
-    (audit_events)."""
+def scope_audit(con: duckdb.DuckDBPyConnection, article_ids: list[str], sql_dir: Path) -> None:
+    """The temp tables FRAMES read: this load's articles (audit_articles), their events
+    (audit_events) and the report_status rows of those events (audit_status: the view's own
+    definition over these events only, entente.warehouse.scope)."""
     con.execute("CREATE OR REPLACE TEMP TABLE audit_articles (article_id VARCHAR)")
     if article_ids:
         con.execute("INSERT INTO audit_articles SELECT unnest(?::VARCHAR[])", [article_ids])
     con.execute("CREATE OR REPLACE TEMP TABLE audit_events AS SELECT DISTINCT event_id "
                 "FROM events WHERE article_id IN (SELECT article_id FROM audit_articles)")
+    con.execute("CREATE OR REPLACE TEMP TABLE audit_status AS "
+                + scoped(con, "SELECT * FROM report_status", "audit_events", sql_dir))
 
 
 def record_audit(con: duckdb.DuckDBPyConnection, outcome: AuditOutcome) -> None:

@@ -1,19 +1,24 @@
-"""Derived rows: cross-article event clusters (events.cluster_id) and the stored dyad rows
-(event_dyad_rows), from sql/derived/event_clusters.sql and sql/derived/event_dyads.sql.
+"""Derived rows: cross-article event clusters (events.cluster_id), the stored dyad rows
+(event_dyad_rows), event rows (counted_event_rows) and participant lists (event_country_lists),
+from sql/derived/event_clusters.sql, event_dyads.sql, counted_events.sql and
+event_countries.sql.
 
 A publish recomputes only what it touches (`DerivedRows`): the clusters of its articles'
-events, old and new, and of the events dated near them, and the dyad rows of the events whose
-rows or cluster changed. The SQL files stay whole-warehouse queries; an incremental run gives
-them `events`, `event_participants` and `articles` restricted to that region (CTEs of the
-same names in front of the file's query). The region is made of whole clusters, which is
+events, old and new, and of the events dated near them; the dyad rows of the events whose
+rows or cluster changed; the event rows of every cluster such an event left or joined; the
+participant lists of the events it loaded. The
+SQL files stay whole-warehouse queries; an incremental run gives them `events`,
+`event_participants`, `event_dyad_rows`, `articles` and `report_status` restricted to that
+region (`entente.warehouse.scope.scoped`). The region is made of whole clusters, which is
 why the result equals a full recomputation (tests/warehouse/test_derived_rows.py checks it):
 
 - a cluster (an island of one cluster key: same participants, quad class and date precision,
   dates chained by gaps of at most `GAP_DAYS`) changes only if one of its events was
   reloaded, or a new event of its key is dated within `GAP_DAYS` of one of its events;
 - so the region is every cluster holding a reloaded event, every cluster with an event of the
-  same quad class and date precision within `GAP_DAYS` of a new event (a superset of those of
-  the same key), and the new events; an island outside the region keeps its members, and
+  same key within `GAP_DAYS` of a new event (the keys are stored, events.cluster_key, so this
+  is an equality join on key and date: the region stays the size of the batch, not of the
+  warehouse), and the new events; an island outside the region keeps its members, and
   its cluster_id (the earliest event_id) is what a full run computes for it.
 
 A full recomputation (`assign_clusters`) runs when the warehouse has no record of the derived
@@ -26,16 +31,21 @@ from pathlib import Path
 
 import duckdb
 
+from entente.warehouse.scope import scoped
+
 # The widest date gap event_clusters.sql chains events over (day precision: 3 days; coarser
 # precisions need the same date). Raise this with the rule, never lower it; a test runs the
 # file and fails when the two differ (test_the_clustering_sql_chains_no_gap_wider_than_gap_days).
 GAP_DAYS = 3
-DERIVED_FILES = ("event_clusters.sql", "event_dyads.sql")
+DERIVED_FILES = ("event_cluster_keys.sql", "event_clusters.sql", "event_dyads.sql",
+                 "counted_events.sql", "event_countries.sql")
 
 
 def assign_clusters(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     """Set events.cluster_id over the whole warehouse from sql/derived/event_clusters.sql, then
-    rebuild every stored dyad row; returns the cluster count."""
+    rebuild every stored dyad and event row; returns the cluster count."""
+    _assign_cluster_keys(con, _derived_sql(sql_dir, "event_cluster_keys.sql"),
+                         "(SELECT event_id FROM events)")
     query = _derived_sql(sql_dir, "event_clusters.sql")
     con.execute(f"CREATE OR REPLACE TEMP TABLE assigned_clusters AS {query}")
     con.execute("""
@@ -45,8 +55,25 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
         WHERE events.event_id = assigned.event_id
           AND events.cluster_id IS DISTINCT FROM coalesce(assigned.cluster_id, events.event_id)""")
     refresh_event_dyads(con, sql_dir)
+    refresh_counted_events(con, sql_dir)
+    con.execute("DELETE FROM event_country_lists")
+    con.execute("INSERT INTO event_country_lists BY NAME "
+                + _derived_sql(sql_dir, "event_countries.sql"))
     _record_versions(con, sql_dir)
     return con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
+
+
+def _assign_cluster_keys(con: duckdb.DuckDBPyConnection, keys_query: str, events: str) -> None:
+    """Set events.cluster_key of the events listed by the subquery `events` (NULL for those the
+    key query leaves out: not clusterable)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE derived_keys AS {keys_query}")
+    con.execute(f"""
+        UPDATE events SET cluster_key = keyed.cluster_key
+        FROM (SELECT e.event_id, k.cluster_key FROM events e
+              LEFT JOIN derived_keys k USING (event_id)
+              WHERE e.event_id IN {events}) AS keyed
+        WHERE events.event_id = keyed.event_id
+          AND events.cluster_key IS DISTINCT FROM keyed.cluster_key""")
 
 
 def refresh_event_dyads(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
@@ -54,6 +81,14 @@ def refresh_event_dyads(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
     sql/derived/event_dyads.sql, inside the caller's transaction."""
     con.execute("DELETE FROM event_dyad_rows")
     con.execute(f"INSERT INTO event_dyad_rows BY NAME {_derived_sql(sql_dir, 'event_dyads.sql')}")
+
+
+def refresh_counted_events(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
+    """Rebuild every row of counted_event_rows (the rows of the counted_events view) from
+    sql/derived/counted_events.sql, after the dyad rows it reads."""
+    con.execute("DELETE FROM counted_event_rows")
+    con.execute("INSERT INTO counted_event_rows BY NAME "
+                + _derived_sql(sql_dir, "counted_events.sql"))
 
 
 class DerivedRows:
@@ -77,31 +112,41 @@ class DerivedRows:
     def refresh(self) -> str:
         """Recompute what the load touched ("incremental"), or everything ("full") when the
         derived SQL changed; returns which."""
-        if _stored_versions(self.con) != _file_versions(self.sql_dir):
+        if derived_sql_changed(self.con, self.sql_dir):
             assign_clusters(self.con, self.sql_dir)
             return "full"
+        self._key_new_events()
         self._find_region()
         self._assign_region_clusters()
         self._refresh_region_dyads()
+        self._refresh_region_counted_events()
+        self._refresh_event_country_lists()
         return "incremental"
 
-    def _find_region(self) -> None:
+    def _key_new_events(self) -> None:
         con = self.con
         con.execute("""
             CREATE OR REPLACE TEMP TABLE derived_new_events AS
-            SELECT event_id, event_date, quad_class, date_precision FROM events
+            SELECT event_id FROM events
             WHERE article_id IN (SELECT article_id FROM derived_articles)""")
-        # Dates near each new event as equality keys (a hash join, not a range join).
+        keys = scoped(con, _derived_sql(self.sql_dir, "event_cluster_keys.sql"),
+                      "derived_new_events", self.sql_dir)
+        _assign_cluster_keys(con, keys, "(SELECT event_id FROM derived_new_events)")
+
+    def _find_region(self) -> None:
+        con = self.con
+        # Dates near each new event, by key, as equality keys (a hash join, not a range join).
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE derived_near AS
-            SELECT DISTINCT quad_class, date_precision, (event_date + shift::INTEGER)::DATE AS event_date
-            FROM derived_new_events, range({-GAP_DAYS}, {GAP_DAYS + 1}) AS shifts(shift)
-            WHERE event_date IS NOT NULL""")
+            SELECT DISTINCT cluster_key, (event_date + shift::INTEGER)::DATE AS event_date
+            FROM events, range({-GAP_DAYS}, {GAP_DAYS + 1}) AS shifts(shift)
+            WHERE event_id IN (SELECT event_id FROM derived_new_events)
+              AND cluster_key IS NOT NULL""")
         con.execute("""
             CREATE OR REPLACE TEMP TABLE derived_region AS
             WITH seeds AS (
                 SELECT e.cluster_id FROM events e
-                JOIN derived_near n USING (quad_class, date_precision, event_date)
+                JOIN derived_near n USING (cluster_key, event_date)
                 UNION
                 SELECT cluster_id FROM derived_old_events
             )
@@ -111,7 +156,7 @@ class DerivedRows:
 
     def _assign_region_clusters(self) -> None:
         query = scoped(self.con, _derived_sql(self.sql_dir, "event_clusters.sql"),
-                       "derived_region")
+                       "derived_region", self.sql_dir)
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE derived_assigned AS {query}")
         self.con.execute("""
             UPDATE events SET cluster_id = assigned.cluster_id
@@ -131,21 +176,46 @@ class DerivedRows:
             UNION SELECT event_id FROM derived_new_events""")
         con.execute("DELETE FROM event_dyad_rows "
                     "WHERE event_id IN (SELECT event_id FROM derived_dyad_events)")
-        query = scoped(con, _derived_sql(self.sql_dir, "event_dyads.sql"), "derived_dyad_events")
+        query = scoped(con, _derived_sql(self.sql_dir, "event_dyads.sql"), "derived_dyad_events",
+                       self.sql_dir)
         con.execute(f"INSERT INTO event_dyad_rows BY NAME {query}")
 
+    def _refresh_event_country_lists(self) -> None:
+        """An event's lists depend on its own participants only: the loaded events'."""
+        con = self.con
+        con.execute("DELETE FROM event_country_lists WHERE event_id IN "
+                    "(SELECT event_id FROM derived_old_events "
+                    "UNION SELECT event_id FROM derived_new_events)")
+        query = scoped(con, _derived_sql(self.sql_dir, "event_countries.sql"),
+                       "derived_new_events", self.sql_dir)
+        con.execute(f"INSERT INTO event_country_lists BY NAME {query}")
 
-def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str) -> str:
-    """`query` (a whole-warehouse derived query) over the events listed in the temp table
-    `scope` only: CTEs named events, event_participants and articles shadow the tables."""
-    db = '"' + con.execute("SELECT current_database()").fetchone()[0].replace('"', '""') + '"'
-    in_scope = f"event_id IN (SELECT event_id FROM {scope})"
-    return (f"WITH events AS (SELECT * FROM {db}.main.events WHERE {in_scope}), "
-            f"event_participants AS (SELECT * FROM {db}.main.event_participants "
-            f"WHERE {in_scope}), "
-            f"articles AS (SELECT * FROM {db}.main.articles WHERE article_id IN "
-            f"(SELECT article_id FROM {db}.main.events WHERE {in_scope}))\n"
-            f"SELECT * FROM (\n{query}\n)")
+    def _refresh_region_counted_events(self) -> None:
+        """An event row depends on its cluster's members and their dyad rows: recompute the
+        rows of every cluster an event of the region, or a replaced event, was or is in."""
+        con = self.con
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE derived_touched_clusters AS
+            SELECT old_cluster_id AS cluster_id FROM derived_region
+            WHERE old_cluster_id IS NOT NULL
+            UNION SELECT cluster_id FROM derived_old_events WHERE cluster_id IS NOT NULL
+            UNION SELECT cluster_id FROM events
+            WHERE event_id IN (SELECT event_id FROM derived_region)""")
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE derived_cluster_events AS
+            SELECT event_id FROM events
+            WHERE cluster_id IN (SELECT cluster_id FROM derived_touched_clusters)""")
+        con.execute("DELETE FROM counted_event_rows "
+                    "WHERE cluster_id IN (SELECT cluster_id FROM derived_touched_clusters)")
+        query = scoped(con, _derived_sql(self.sql_dir, "counted_events.sql"),
+                       "derived_cluster_events", self.sql_dir)
+        con.execute(f"INSERT INTO counted_event_rows BY NAME {query}")
+
+
+def derived_sql_changed(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> bool:
+    """Whether the stored derived rows were computed with other sql/derived files than these
+    (or never): then only a full recomputation makes them right."""
+    return _stored_versions(con) != _file_versions(sql_dir)
 
 
 def _derived_sql(sql_dir: Path, name: str) -> str:

@@ -28,6 +28,7 @@ import duckdb
 import filelock
 
 from entente.warehouse import extensions
+from entente.warehouse.clusters import assign_clusters, derived_sql_changed
 from entente.warehouse.lake_schema import LAKE, execute_on_lake
 from entente.warehouse.migrate import Schema, migrate
 from entente.warehouse.staging import StagingArea
@@ -213,6 +214,10 @@ class DuckLakeWarehouse(Warehouse):
         con.begin()
         try:
             applied = migrate(con, self.schema, execute=execute_on_lake)
+            if applied and derived_sql_changed(con, self.schema.sql_dir):
+                # A migration that adds a derived table (counted_event_rows) must not publish
+                # it empty: readers see this commit before the build's.
+                assign_clusters(con, self.schema.sql_dir)
             if applied or _schema_state(con) != before:
                 con.execute(f"CALL {LAKE}.set_commit_message(?, ?)",
                             [COMMIT_AUTHOR, "entente schema: " + (", ".join(applied)

@@ -7,9 +7,13 @@ and the pipeline run are recorded, in the same transaction as the data when it i
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 
@@ -18,6 +22,8 @@ from entente.warehouse.audit import AuditOutcome, audit, record_audit
 from entente.warehouse.clusters import DerivedRows
 from entente.warehouse.load import LoadSummary, load_batches, staged_article_ids
 from entente.warehouse.store import Warehouse
+
+log = logging.getLogger(__name__)
 
 
 class PublicationBlocked(RuntimeError):
@@ -31,6 +37,9 @@ class PublishResult:
     rows: dict[str, int]
     batches: list[str]
     message: str = ""
+    # Seconds per step (load, derived, audit, record, publish), for the task log and
+    # `make bench-publish`: where a publish spends its time as the warehouse grows.
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | None = None,
@@ -44,26 +53,31 @@ def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | Non
     batch_ids = staging.pending_batches() if batch_ids is None else batch_ids
     started = datetime.now(timezone.utc)
     loaded_files: list[Path] = []
+    seconds: dict[str, float] = {}
 
     def build(con: duckdb.DuckDBPyConnection) -> PublishResult:
         con.begin()
-        derived = DerivedRows(con, settings.sql_dir)
-        derived.before_load(staged_article_ids(con, batch_ids, staging))
-        summary = load_batches(con, batch_ids, staging)
-        loaded_files[:] = summary.fetch_logs + summary.quarantine_files
-        derived.refresh()
-        outcome = audit(con, summary.article_ids, settings.expectations_dir,
-                        settings.reports_dir / "quality")
-        if not outcome.success:         # keep only the record of the blocked run
-            con.rollback()
-            con.begin()
-        record_audit(con, outcome)
-        record_run(con, outcome, started, summary, failures or [])
-        warehouse.describe_commit(con, outcome.run_id, outcome.success)
-        con.commit()
+        with _step(seconds, "load"):
+            derived = DerivedRows(con, settings.sql_dir)
+            derived.before_load(staged_article_ids(con, batch_ids, staging))
+            summary = load_batches(con, batch_ids, staging)
+            loaded_files[:] = summary.fetch_logs + summary.quarantine_files
+        with _step(seconds, "derived"):
+            derived.refresh()
+        with _step(seconds, "audit"):
+            outcome = audit(con, summary.article_ids, settings.expectations_dir,
+                            settings.reports_dir / "quality", settings.sql_dir)
+        with _step(seconds, "record"):
+            if not outcome.success:         # keep only the record of the blocked run
+                con.rollback()
+                con.begin()
+            record_audit(con, outcome)
+            record_run(con, outcome, started, summary, failures or [])
+            warehouse.describe_commit(con, outcome.run_id, outcome.success)
+            con.commit()
         return PublishResult(published=outcome.success, run_id=outcome.run_id,
                              rows=summary.rows, batches=summary.batches,
-                             message=outcome.failure_message())
+                             message=outcome.failure_message(), seconds=seconds)
 
     def published(result: PublishResult) -> None:
         """Still under the writer lock: the next writer sees these batches either staged and
@@ -77,11 +91,25 @@ def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | Non
         staging.sweep_partials()
         staging.sweep_orphan_extractions()
 
+    begun = time.perf_counter()
     result = warehouse.publish(build, published)
+    # What the backend adds around `build`: migrations, the file copy and rename, the cleanup.
+    seconds["publish"] = round(time.perf_counter() - begun - sum(seconds.values()), 3)
+    log.info("publish %s: %s", result.run_id,
+             ", ".join(f"{step} {value:.2f} s" for step, value in seconds.items()))
     if not result.published:
         raise PublicationBlocked(f"validation blocked publication (run {result.run_id}); "
                                  f"staged batches kept:\n{result.message}")
     return result
+
+
+@contextmanager
+def _step(seconds: dict[str, float], name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[name] = round(time.perf_counter() - start, 3)
 
 
 def record_run(con, outcome: AuditOutcome, started: datetime, summary: LoadSummary,
