@@ -44,8 +44,7 @@ DERIVED_FILES = ("event_cluster_keys.sql", "event_clusters.sql", "event_dyads.sq
 def assign_clusters(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     """Set events.cluster_id over the whole warehouse from sql/derived/event_clusters.sql, then
     rebuild every stored dyad and event row; returns the cluster count."""
-    _assign_cluster_keys(con, _derived_sql(sql_dir, "event_cluster_keys.sql"),
-                         "(SELECT event_id FROM events)")
+    _assign_cluster_keys(con, _derived_sql(sql_dir, "event_cluster_keys.sql"))
     query = _derived_sql(sql_dir, "event_clusters.sql")
     con.execute(f"CREATE OR REPLACE TEMP TABLE assigned_clusters AS {query}")
     con.execute("""
@@ -63,15 +62,21 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     return con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
 
 
-def _assign_cluster_keys(con: duckdb.DuckDBPyConnection, keys_query: str, events: str) -> None:
-    """Set events.cluster_key of the events listed by the subquery `events` (NULL for those the
-    key query leaves out: not clusterable)."""
+def _assign_cluster_keys(con: duckdb.DuckDBPyConnection, keys_query: str,
+                         events: str | None = None) -> None:
+    """Set events.cluster_key from the key query: of every event (NULL for those it leaves
+    out: not clusterable), or only of the new events listed by the subquery `events` (just
+    loaded, so their key is NULL until set here: no need to read every event)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE derived_keys AS {keys_query}")
-    con.execute(f"""
+    if events is not None:
+        con.execute(f"""
+            UPDATE events SET cluster_key = keys.cluster_key FROM derived_keys AS keys
+            WHERE events.event_id = keys.event_id AND events.event_id IN {events}""")
+        return
+    con.execute("""
         UPDATE events SET cluster_key = keyed.cluster_key
         FROM (SELECT e.event_id, k.cluster_key FROM events e
-              LEFT JOIN derived_keys k USING (event_id)
-              WHERE e.event_id IN {events}) AS keyed
+              LEFT JOIN derived_keys k USING (event_id)) AS keyed
         WHERE events.event_id = keyed.event_id
           AND events.cluster_key IS DISTINCT FROM keyed.cluster_key""")
 
