@@ -10,7 +10,10 @@ import time
 import duckdb
 import pytest
 
-from builders import TEXT, empty_events, stage_article, table_counts
+from builders import TEXT, empty_events, extraction_of, stage_article, table_counts
+from entente.extract import extraction_tables
+from entente.ingest.frames import article_frame
+from entente.sources.article import Article
 from entente import stages
 from entente.settings import Settings
 from entente.warehouse import DuckDBFileWarehouse, WarehouseBusy, schema_of
@@ -72,6 +75,19 @@ def test_publish_says_where_its_time_went(settings, warehouse, caplog):
     logged = [r.getMessage() for r in caplog.records if r.getMessage().startswith("publish ")]
     assert logged == [f"publish {result.run_id}: " + ", ".join(
         f"{step} {value:.2f} s" for step, value in result.seconds.items())]
+
+
+@FILE_ONLY
+def test_a_participant_of_no_loaded_event_blocks_the_load(settings, warehouse):
+    # The audit validates the rows the load inserted: a participant row whose event the
+    # extraction does not have (a broken extractor) is caught, not filtered away.
+    article = Article(source="test", title="Orphan", text=TEXT)
+    rows = extraction_of(article, TEXT, "AGREE", 1, None, "2010-04-08")
+    rows["event_participants"].append({**rows["event_participants"][0], "event_id": "e-none"})
+    batch_id = warehouse.staging.stage_batch(article_frame([article], {}))
+    warehouse.staging.write_extracted(batch_id, extraction_tables(rows))
+    with pytest.raises(stages.PublicationBlocked, match="_event_exists"):
+        stages.publish(settings, warehouse)
 
 
 def test_loading_the_same_article_again_adds_nothing(settings, warehouse):

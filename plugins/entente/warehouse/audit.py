@@ -1,13 +1,14 @@
 """The audit in write–audit–publish: Great Expectations suites over each load's rows.
 
 GX 1.x runs on pandas DataFrames (its SQLAlchemy path on DuckDB is broken upstream). Each
-table's frame holds the rows of this load plus computed check columns (`_offsets_ok`,
-`_article_exists`, ...) that SQL computes against the warehouse (over the rows that share a
-key with this load's rows: the audit's cost follows the load, not the warehouse); the suites in
+table's frame holds the rows of this load (as the load inserted them, kept in temp tables)
+plus computed check columns (`_offsets_ok`, `_article_exists`, ...) that SQL computes against
+the warehouse (over the rows that share a key with this load's rows: the audit's cost follows
+the load, not the warehouse); the suites in
 expectations/<table>.json state what must hold. Expectations with meta.severity "critical"
 block publication; "warning" ones are recorded only. A computed column may read a view when the
-view is the rule's one definition (`_far_dated`: sql/views/report_status.sql, read for the
-load's events only, so that the view's filter reaches its scan of `events`).
+view is the rule's one definition (`_far_dated`: sql/views/report_status.sql, its text run
+over the load's rows, entente.warehouse.scope.over_loaded).
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ import duckdb
 import pandas as pd
 
 from entente.settings import EVENT_YEARS, quiet_libraries
-from entente.warehouse.scope import scoped
+from entente.warehouse.load import LOADED
+from entente.warehouse.scope import over_loaded
 
 log = logging.getLogger(__name__)
 SAMPLE_ROWS = 5
@@ -32,49 +34,50 @@ _OFFSETS = ("(t.start_char >= 0 AND t.start_char < t.end_char "
             "a.article_id IS NOT NULL AS _article_exists")
 _TEXT_AT = "coalesce(substring(a.text, t.start_char + 1, t.end_char - t.start_char) = t.{col}, false)"
 _IN_LOAD = "t.article_id IN (SELECT article_id FROM audit_articles)"
-# Key counts over the rows that share a key with this load's rows (whole partitions, so the
-# same counts), not a window over the whole table: the audit's cost must not grow with the
-# warehouse.
-_LOAD_EVENT_IDS = "(SELECT event_id FROM audit_events)"
-# The load's articles, for offsets and texts: a join with every article read every text.
-_LOAD_ARTICLES = "(SELECT * FROM articles WHERE article_id IN (SELECT article_id FROM audit_articles))"
-_SHARES_EVENT_ID = f"t.event_id IN {_LOAD_EVENT_IDS}"
+# Key counts and columns the publish sets after the load (cluster_id, cluster_key) come from the
+# warehouse, over the rows that share a key with this load's rows (narrow columns, whole
+# groups, so the same counts): the audit's cost must not grow with the warehouse.
+_ARTICLE_KEYS = """(SELECT article_id, count(*) AS n FROM articles
+    WHERE article_id IN (SELECT article_id FROM audit_articles) GROUP BY article_id)"""
+_EVENT_KEYS = """(SELECT event_id, count(*) AS n, any_value(cluster_id) AS cluster_id,
+    any_value(cluster_key) AS cluster_key FROM events
+    WHERE event_id IN (SELECT event_id FROM audit_events) GROUP BY event_id)"""
 
-# Frame per suite: this load's rows and the computed columns its expectations check.
+# Frame per suite: this load's rows (loaded_<table>, kept by the load; entente.warehouse.load)
+# and the computed columns its expectations check.
 FRAMES = {
     "articles": f"""
         SELECT t.*, length(t.text) AS _text_length, year(t.published_at) AS _published_year,
-               count(*) OVER (PARTITION BY t.article_id) AS _key_count
-        FROM articles t WHERE {_IN_LOAD}""",
+               coalesce(k.n, 0) AS _key_count
+        FROM loaded_articles t LEFT JOIN {_ARTICLE_KEYS} k USING (article_id)""",
     "actors": "SELECT * FROM actors",
     "entity_mentions": f"""
         SELECT t.*, {_OFFSETS}, {_TEXT_AT.format(col='text')} AS _text_matches,
                (t.actor_id IS NULL OR t.actor_id IN (SELECT actor_id FROM actors)) AS _actor_exists
-        FROM entity_mentions t LEFT JOIN {_LOAD_ARTICLES} a USING (article_id)
-        WHERE {_IN_LOAD}""",
+        FROM loaded_entity_mentions t LEFT JOIN loaded_articles a USING (article_id)""",
     "timexes": f"""
         SELECT t.*, {_OFFSETS}, {_TEXT_AT.format(col='text')} AS _text_matches,
                coalesce(t.range_start <= t.range_end, true) AS _range_ok,
                year(t.range_start) AS _range_year
-        FROM timexes t LEFT JOIN {_LOAD_ARTICLES} a USING (article_id) WHERE {_IN_LOAD}""",
+        FROM loaded_timexes t LEFT JOIN loaded_articles a USING (article_id)""",
     "events": f"""
-        SELECT t.* EXCLUDE (sentence), t.sentence, {_OFFSETS},
+        SELECT t.* EXCLUDE (sentence, cluster_id, cluster_key), k.cluster_id, k.cluster_key,
+               t.sentence, {_OFFSETS},
                {_TEXT_AT.format(col='sentence')} AS _sentence_matches,
                c.category IS NOT NULL AS _category_known,
                coalesce(t.quad_class = c.quad_class, false) AS _quad_matches_type,
                year(t.event_date) AS _event_year,
                coalesce(s.status = 'far_dated', false) AS _far_dated,
-               count(*) OVER (PARTITION BY t.event_id) AS _key_count
-        FROM events t LEFT JOIN {_LOAD_ARTICLES} a USING (article_id)
+               coalesce(k.n, 0) AS _key_count
+        FROM loaded_events t LEFT JOIN loaded_articles a USING (article_id)
         LEFT JOIN event_categories c ON c.category = t.event_type
         LEFT JOIN audit_status s ON s.event_id = t.event_id
-        WHERE {_SHARES_EVENT_ID} QUALIFY {_IN_LOAD}""",
-    "event_participants": f"""
+        LEFT JOIN {_EVENT_KEYS} k ON k.event_id = t.event_id""",
+    "event_participants": """
         SELECT t.*, e.event_id IS NOT NULL AS _event_exists,
                (t.actor_id IS NULL OR t.actor_id IN (SELECT actor_id FROM actors)) AS _actor_exists
-        FROM event_participants t
-        LEFT JOIN audit_events e USING (event_id)
-        WHERE {_SHARES_EVENT_ID}""",
+        FROM loaded_event_participants t
+        LEFT JOIN audit_events e USING (event_id)""",
     "article_duplicates": f"""
         SELECT t.*, count(*) OVER (PARTITION BY t.article_id) AS _key_count,
                t.article_id <> t.duplicate_of AS _not_self,
@@ -135,16 +138,24 @@ def audit(con: duckdb.DuckDBPyConnection, article_ids: list[str], expectations_d
 
 
 def scope_audit(con: duckdb.DuckDBPyConnection, article_ids: list[str], sql_dir: Path) -> None:
-    """The temp tables FRAMES read: this load's articles (audit_articles), their events
-    (audit_events) and the report_status rows of those events (audit_status: the view's own
-    definition over these events only, entente.warehouse.scope)."""
+    """The temp tables FRAMES read: this load's articles (audit_articles), its rows
+    (loaded_<table>: kept by the load, or else read from the warehouse: rows made without a
+    load, as by scripts/bench_views.py), their events (audit_events) and those events'
+    status (audit_status: the report_status view's own definition over these rows only)."""
     con.execute("CREATE OR REPLACE TEMP TABLE audit_articles (article_id VARCHAR)")
     if article_ids:
         con.execute("INSERT INTO audit_articles SELECT unnest(?::VARCHAR[])", [article_ids])
-    con.execute("CREATE OR REPLACE TEMP TABLE audit_events AS SELECT DISTINCT event_id "
-                "FROM events WHERE article_id IN (SELECT article_id FROM audit_articles)")
+    kept = {row[0] for row in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
+    for table in LOADED:
+        if f"loaded_{table}" not in kept:
+            con.execute(f"CREATE TEMP TABLE loaded_{table} AS SELECT * FROM {table} WHERE "
+                        + ("event_id IN (SELECT event_id FROM loaded_events)"
+                           if table == "event_participants" else _IN_LOAD.replace("t.", "")))
+    con.execute("CREATE OR REPLACE TEMP TABLE audit_events AS "
+                "SELECT DISTINCT event_id FROM loaded_events")
     con.execute("CREATE OR REPLACE TEMP TABLE audit_status AS "
-                + scoped(con, "SELECT * FROM report_status", "audit_events", sql_dir))
+                + over_loaded("SELECT event_id, status FROM report_status", sql_dir))
 
 
 def record_audit(con: duckdb.DuckDBPyConnection, outcome: AuditOutcome) -> None:

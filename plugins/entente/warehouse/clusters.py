@@ -31,7 +31,7 @@ from pathlib import Path
 
 import duckdb
 
-from entente.warehouse.scope import scoped
+from entente.warehouse.scope import over_loaded, scoped
 
 # The widest date gap event_clusters.sql chains events over (day precision: 3 days; coarser
 # precisions need the same date). Raise this with the rule, never lower it; a test runs the
@@ -62,17 +62,10 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     return con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
 
 
-def _assign_cluster_keys(con: duckdb.DuckDBPyConnection, keys_query: str,
-                         events: str | None = None) -> None:
-    """Set events.cluster_key from the key query: of every event (NULL for those it leaves
-    out: not clusterable), or only of the new events listed by the subquery `events` (just
-    loaded, so their key is NULL until set here: no need to read every event)."""
+def _assign_cluster_keys(con: duckdb.DuckDBPyConnection, keys_query: str) -> None:
+    """Set every event's cluster_key from the key query (NULL for the events it leaves out:
+    not clusterable)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE derived_keys AS {keys_query}")
-    if events is not None:
-        con.execute(f"""
-            UPDATE events SET cluster_key = keys.cluster_key FROM derived_keys AS keys
-            WHERE events.event_id = keys.event_id AND events.event_id IN {events}""")
-        return
     con.execute("""
         UPDATE events SET cluster_key = keyed.cluster_key
         FROM (SELECT e.event_id, k.cluster_key FROM events e
@@ -97,8 +90,9 @@ def refresh_counted_events(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> Non
 
 
 class DerivedRows:
-    """Keeps clusters and dyad rows current through one publish: `before_load(article_ids)`
-    notes the events about to be replaced, `refresh()` after the load recomputes the region."""
+    """Keeps the derived rows current through one publish: `before_load(article_ids)` notes
+    the events about to be replaced, `refresh()` after the load (entente.warehouse.load, whose
+    temp tables loaded_<table> hold the rows it inserted) recomputes the region."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, sql_dir: Path):
         self.con = con
@@ -129,24 +123,23 @@ class DerivedRows:
         return "incremental"
 
     def _key_new_events(self) -> None:
+        """The loaded events (derived_new_events) and their cluster keys (derived_keys),
+        computed over the rows the load kept (no scan of the warehouse); stored with the
+        clusters, in one UPDATE."""
         con = self.con
-        con.execute("""
-            CREATE OR REPLACE TEMP TABLE derived_new_events AS
-            SELECT event_id FROM events
-            WHERE article_id IN (SELECT article_id FROM derived_articles)""")
-        keys = scoped(con, _derived_sql(self.sql_dir, "event_cluster_keys.sql"),
-                      "derived_new_events", self.sql_dir)
-        _assign_cluster_keys(con, keys, "(SELECT event_id FROM derived_new_events)")
+        con.execute("CREATE OR REPLACE TEMP TABLE derived_new_events AS "
+                    "SELECT DISTINCT event_id FROM loaded_events")
+        keys = over_loaded(_derived_sql(self.sql_dir, "event_cluster_keys.sql"))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE derived_keys AS {keys}")
 
     def _find_region(self) -> None:
         con = self.con
         # Dates near each new event, by key, as equality keys (a hash join, not a range join).
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE derived_near AS
-            SELECT DISTINCT cluster_key, (event_date + shift::INTEGER)::DATE AS event_date
-            FROM events, range({-GAP_DAYS}, {GAP_DAYS + 1}) AS shifts(shift)
-            WHERE event_id IN (SELECT event_id FROM derived_new_events)
-              AND cluster_key IS NOT NULL""")
+            SELECT DISTINCT k.cluster_key, (e.event_date + shift::INTEGER)::DATE AS event_date
+            FROM derived_keys k JOIN loaded_events e USING (event_id),
+                 range({-GAP_DAYS}, {GAP_DAYS + 1}) AS shifts(shift)""")
         con.execute("""
             CREATE OR REPLACE TEMP TABLE derived_region AS
             WITH seeds AS (
@@ -161,22 +154,32 @@ class DerivedRows:
 
     def _assign_region_clusters(self) -> None:
         query = scoped(self.con, _derived_sql(self.sql_dir, "event_clusters.sql"),
-                       "derived_region", self.sql_dir)
+                       "derived_region", self.sql_dir, keys="derived_keys")
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE derived_assigned AS {query}")
+        # Each region event's cluster before and after, and a new event's key: what the rest
+        # of the refresh reads instead of the events table.
         self.con.execute("""
-            UPDATE events SET cluster_id = assigned.cluster_id
-            FROM (SELECT r.event_id, coalesce(a.cluster_id, r.event_id) AS cluster_id
-                  FROM derived_region r LEFT JOIN derived_assigned a USING (event_id))
-                 AS assigned
+            CREATE OR REPLACE TEMP TABLE derived_reassigned AS
+            SELECT r.event_id, r.old_cluster_id,
+                   coalesce(a.cluster_id, r.event_id) AS cluster_id, k.cluster_key AS new_key
+            FROM derived_region r LEFT JOIN derived_assigned a USING (event_id)
+            LEFT JOIN derived_keys k USING (event_id)""")
+        # The new events' keys and every changed cluster_id in one UPDATE: on a DuckLake an
+        # UPDATE reads the table and rewrites the rows it changes.
+        self.con.execute("""
+            UPDATE events SET cluster_id = assigned.cluster_id,
+                              cluster_key = coalesce(assigned.new_key, events.cluster_key)
+            FROM derived_reassigned AS assigned
             WHERE events.event_id = assigned.event_id
-              AND events.cluster_id IS DISTINCT FROM assigned.cluster_id""")
+              AND (events.cluster_id IS DISTINCT FROM assigned.cluster_id
+                   OR assigned.new_key IS NOT NULL)""")
 
     def _refresh_region_dyads(self) -> None:
         con = self.con
         con.execute("""
             CREATE OR REPLACE TEMP TABLE derived_dyad_events AS
-            SELECT r.event_id FROM derived_region r JOIN events e USING (event_id)
-            WHERE e.cluster_id IS DISTINCT FROM r.old_cluster_id
+            SELECT event_id FROM derived_reassigned
+            WHERE cluster_id IS DISTINCT FROM old_cluster_id
             UNION SELECT event_id FROM derived_old_events
             UNION SELECT event_id FROM derived_new_events""")
         con.execute("DELETE FROM event_dyad_rows "
@@ -191,29 +194,24 @@ class DerivedRows:
         con.execute("DELETE FROM event_country_lists WHERE event_id IN "
                     "(SELECT event_id FROM derived_old_events "
                     "UNION SELECT event_id FROM derived_new_events)")
-        query = scoped(con, _derived_sql(self.sql_dir, "event_countries.sql"),
-                       "derived_new_events", self.sql_dir)
+        query = over_loaded(_derived_sql(self.sql_dir, "event_countries.sql"))
         con.execute(f"INSERT INTO event_country_lists BY NAME {query}")
 
     def _refresh_region_counted_events(self) -> None:
         """An event row depends on its cluster's members and their dyad rows: recompute the
-        rows of every cluster an event of the region, or a replaced event, was or is in."""
+        rows of every cluster an event of the region, or a replaced event, was or is in. The
+        region holds whole clusters, so the events now in those clusters are its events."""
         con = self.con
         con.execute("""
             CREATE OR REPLACE TEMP TABLE derived_touched_clusters AS
-            SELECT old_cluster_id AS cluster_id FROM derived_region
+            SELECT old_cluster_id AS cluster_id FROM derived_reassigned
             WHERE old_cluster_id IS NOT NULL
             UNION SELECT cluster_id FROM derived_old_events WHERE cluster_id IS NOT NULL
-            UNION SELECT cluster_id FROM events
-            WHERE event_id IN (SELECT event_id FROM derived_region)""")
-        con.execute("""
-            CREATE OR REPLACE TEMP TABLE derived_cluster_events AS
-            SELECT event_id FROM events
-            WHERE cluster_id IN (SELECT cluster_id FROM derived_touched_clusters)""")
+            UNION SELECT cluster_id FROM derived_reassigned""")
         con.execute("DELETE FROM counted_event_rows "
                     "WHERE cluster_id IN (SELECT cluster_id FROM derived_touched_clusters)")
         query = scoped(con, _derived_sql(self.sql_dir, "counted_events.sql"),
-                       "derived_cluster_events", self.sql_dir)
+                       "derived_reassigned", self.sql_dir)
         con.execute(f"INSERT INTO counted_event_rows BY NAME {query}")
 
 

@@ -4,6 +4,10 @@ Each batch replaces everything previously loaded for its articles (delete, then 
 Parquet in one statement per table), so loading the same batch twice changes nothing. The staged
 article file also carries each article's MinHash fingerprint and near-duplicate link
 (article_fingerprints, article_duplicates); staged fetch logs are loaded by ingest run.
+
+The rows a load inserts into the article tables are also kept, for the audit, in temp tables
+`loaded_<table>` (`LOADED`): reading them back from a warehouse of millions of rows meant
+reading every text and sentence (a semi-join filter does not spare a scan the wide columns).
 """
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ from entente.warehouse.staging import StagingArea
 
 # Staged file → target table, the key that ties its rows to an article, and the columns.
 ARTICLE_TABLES = ("entity_mentions", "timexes", "events")
+# Tables whose loaded rows the audit validates, kept as temp tables loaded_<table>.
+LOADED = ("articles",) + ARTICLE_TABLES + ("event_participants",)
 
 
 @dataclass
@@ -47,6 +53,8 @@ def load_batches(con: duckdb.DuckDBPyConnection, batch_ids: list[str],
                  staging: StagingArea) -> LoadSummary:
     """Load every staged batch that has both its articles and its extraction."""
     summary = LoadSummary()
+    for table in LOADED:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE loaded_{table} AS SELECT * FROM {table} LIMIT 0")
     for batch_id in loadable_batches(batch_ids, staging):
         summary.batches.append(batch_id)
         _load_batch(con, staging.articles_file(batch_id), staging.extracted_dir(batch_id),
@@ -88,10 +96,10 @@ def _load_batch(con, articles: Path, folder: Path, summary: LoadSummary) -> None
     _delete_previous(con)
     _insert(con, "articles", str(articles), summary,
             extra="loaded_at", extra_values="current_timestamp",
-            dedupe_key="article_id")
+            dedupe_key="article_id", keep=True)
     _load_dedup(con, str(articles), summary)
     for table in ARTICLE_TABLES + ("event_participants",):
-        _insert(con, table, str(folder / f"{table}.parquet"), summary)
+        _insert(con, table, str(folder / f"{table}.parquet"), summary, keep=True)
     con.execute("DELETE FROM actors WHERE actor_id IN "
                 "(SELECT actor_id FROM read_parquet(?))", [str(folder / "actors.parquet")])
     _insert(con, "actors", str(folder / "actors.parquet"), summary)
@@ -120,16 +128,28 @@ def _load_dedup(con, articles: str, summary: LoadSummary) -> None:
 
 
 def _delete_previous(con) -> None:
-    con.execute("DELETE FROM event_participants WHERE event_id IN (SELECT event_id FROM events "
-                "WHERE article_id IN (SELECT article_id FROM batch_articles))")
-    for table in ARTICLE_TABLES + ("articles", "article_fingerprints", "article_duplicates"):
+    """The rows of the batch's articles, in the warehouse and among the rows this load kept
+    (an article in two batches of one publish is audited as last loaded). An article's rows
+    are only ever loaded with its `articles` row, so when none of the batch's articles is
+    there, the warehouse has nothing to delete: each DELETE would read a whole table."""
+    known = con.execute("SELECT count(*) FROM articles WHERE article_id IN "
+                        "(SELECT article_id FROM batch_articles)").fetchone()[0]
+    for prefix in ("loaded_", "") if known else ("loaded_",):
+        con.execute(f"DELETE FROM {prefix}event_participants WHERE event_id IN "
+                    f"(SELECT event_id FROM {prefix}events "
+                    "WHERE article_id IN (SELECT article_id FROM batch_articles))")
+        for table in ARTICLE_TABLES + ("articles",):
+            con.execute(f"DELETE FROM {prefix}{table} WHERE article_id IN "
+                        "(SELECT article_id FROM batch_articles)")
+    for table in ("article_fingerprints", "article_duplicates") if known else ():
         con.execute(f"DELETE FROM {table} WHERE article_id IN "
                     "(SELECT article_id FROM batch_articles)")
 
 
 def _insert(con, table: str, parquet: str, summary: LoadSummary, extra: str = "",
-            extra_values: str = "", dedupe_key: str | None = None) -> None:
-    """INSERT the staged columns the table has, by name; `table` is one of ours, never input."""
+            extra_values: str = "", dedupe_key: str | None = None, keep: bool = False) -> None:
+    """INSERT the staged columns the table has, by name; `table` is one of ours, never input.
+    `keep`: the same rows also go to the temp table loaded_<table> (for the audit)."""
     staged = {row[0] for row in con.execute(
         "SELECT name FROM parquet_schema(?)", [parquet]).fetchall()}
     columns = [c for c in _table_columns(con, table) if c in staged]
@@ -137,8 +157,15 @@ def _insert(con, table: str, parquet: str, summary: LoadSummary, extra: str = ""
     select = f"SELECT {names}{', ' + extra_values if extra else ''} FROM read_parquet(?)"
     if dedupe_key:
         select += f" QUALIFY row_number() OVER (PARTITION BY {dedupe_key}) = 1"
-    target = f"{table} ({names}{', ' + extra if extra else ''})"
-    inserted = con.execute(f"INSERT INTO {target} {select}", [parquet]).fetchall()[0][0]
+    columns_list = f"({names}{', ' + extra if extra else ''})"
+    if keep:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE loading AS {select}", [parquet])
+        con.execute(f"INSERT INTO loaded_{table} {columns_list} SELECT * FROM loading")
+        select, parameters = "SELECT * FROM loading", []
+    else:
+        parameters = [parquet]
+    inserted = con.execute(f"INSERT INTO {table} {columns_list} {select}",
+                           parameters).fetchall()[0][0]
     summary.rows[table] = summary.rows.get(table, 0) + inserted
 
 

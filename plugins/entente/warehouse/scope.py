@@ -15,18 +15,39 @@ from pathlib import Path
 import duckdb
 
 
-def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str, sql_dir: Path) -> str:
+def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str, sql_dir: Path,
+           keys: str | None = None) -> str:
     """`query` over the events listed in the temp table `scope` (column event_id) only: CTEs
     named events, event_participants, event_dyad_rows, articles and report_status shadow the
-    tables and the view."""
+    tables and the view. `keys`: a temp table (event_id, cluster_key) of keys not yet stored,
+    which the scoped events carry instead of their stored cluster_key."""
     db = '"' + con.execute("SELECT current_database()").fetchone()[0].replace('"', '""') + '"'
     in_scope = f"event_id IN (SELECT event_id FROM {scope})"
     report_status = (sql_dir / "views" / "report_status.sql").read_text(encoding="utf-8")
-    return (f"WITH events AS (SELECT * FROM {db}.main.events WHERE {in_scope}), "
+    events = f"SELECT * FROM {db}.main.events WHERE {in_scope}"
+    if keys:
+        events = (f"SELECT e.* REPLACE (coalesce(k.cluster_key, e.cluster_key) AS cluster_key) "
+                  f"FROM {db}.main.events e LEFT JOIN {keys} k USING (event_id) "
+                  f"WHERE e.{in_scope}")
+    return (f"WITH events AS ({events}), "
             f"event_participants AS (SELECT * FROM {db}.main.event_participants "
             f"WHERE {in_scope}), "
             f"event_dyad_rows AS (SELECT * FROM {db}.main.event_dyad_rows WHERE {in_scope}), "
             f"articles AS (SELECT * FROM {db}.main.articles WHERE article_id IN "
             f"(SELECT article_id FROM {db}.main.events WHERE {in_scope})), "
             f"report_status AS (\n{report_status}\n)\n"
+            f"SELECT * FROM (\n{query}\n)")
+
+
+def over_loaded(query: str, sql_dir: Path | None = None) -> str:
+    """`query` over the rows the current load inserted (the temp tables loaded_<table> kept
+    by entente.warehouse.load), for what depends on the load's own rows only: CTEs named
+    events, event_participants and articles (and report_status, given `sql_dir`)."""
+    status = ""
+    if sql_dir is not None:
+        report_status = (sql_dir / "views" / "report_status.sql").read_text(encoding="utf-8")
+        status = f", report_status AS (\n{report_status}\n)"
+    return ("WITH events AS (SELECT * FROM loaded_events), "
+            "event_participants AS (SELECT * FROM loaded_event_participants), "
+            f"articles AS (SELECT * FROM loaded_articles){status}\n"
             f"SELECT * FROM (\n{query}\n)")
