@@ -34,7 +34,7 @@ def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str, sql_dir: Path
             f"WHERE {in_scope}), "
             f"event_dyad_rows AS (SELECT * FROM {db}.main.event_dyad_rows WHERE {in_scope}), "
             f"articles AS (SELECT * FROM {db}.main.articles WHERE article_id IN "
-            f"(SELECT article_id FROM {db}.main.events WHERE {in_scope})), "
+            f"(SELECT article_id FROM events)), "
             f"report_status AS (\n{report_status}\n)\n"
             f"SELECT * FROM (\n{query}\n)")
 
