@@ -103,10 +103,15 @@ class DerivedRows:
         if article_ids:
             self.con.execute("INSERT INTO derived_articles SELECT DISTINCT unnest(?::VARCHAR[])",
                              [article_ids])
-        self.con.execute("""
+        # The events a reload replaces; none when no article is known yet (the usual case),
+        # which a look at `articles` tells for less than reading `events`.
+        known = self.con.execute("SELECT count(*) FROM articles WHERE article_id IN "
+                                 "(SELECT article_id FROM derived_articles)").fetchone()[0]
+        self.con.execute(f"""
             CREATE OR REPLACE TEMP TABLE derived_old_events AS
             SELECT event_id, cluster_id FROM events
-            WHERE article_id IN (SELECT article_id FROM derived_articles)""")
+            WHERE {'true' if known else 'false'}
+              AND article_id IN (SELECT article_id FROM derived_articles)""")
 
     def refresh(self) -> str:
         """Recompute what the load touched ("incremental"), or everything ("full") when the
@@ -191,9 +196,10 @@ class DerivedRows:
     def _refresh_event_country_lists(self) -> None:
         """An event's lists depend on its own participants only: the loaded events'."""
         con = self.con
-        con.execute("DELETE FROM event_country_lists WHERE event_id IN "
-                    "(SELECT event_id FROM derived_old_events "
-                    "UNION SELECT event_id FROM derived_new_events)")
+        # The new events have no rows yet (just loaded): only replaced events have some.
+        if con.execute("SELECT count(*) FROM derived_old_events").fetchone()[0]:
+            con.execute("DELETE FROM event_country_lists WHERE event_id IN "
+                        "(SELECT event_id FROM derived_old_events)")
         query = over_loaded(_derived_sql(self.sql_dir, "event_countries.sql"))
         con.execute(f"INSERT INTO event_country_lists BY NAME {query}")
 
