@@ -153,13 +153,17 @@ class DerivedRows:
                 UNION
                 SELECT cluster_id FROM derived_old_events
             )
-            SELECT event_id, cluster_id AS old_cluster_id FROM events
+            SELECT event_id, cluster_id AS old_cluster_id, event_date, cluster_key FROM events
             WHERE cluster_id IN (SELECT cluster_id FROM seeds)
                OR event_id IN (SELECT event_id FROM derived_new_events)""")
 
     def _assign_region_clusters(self) -> None:
-        query = scoped(self.con, _derived_sql(self.sql_dir, "event_clusters.sql"),
-                       "derived_region", self.sql_dir, keys="derived_keys")
+        # The clustering reads the region's dates and keys (the new events' keys are not
+        # stored yet), which derived_region already holds: no read of the events table.
+        query = ("WITH events AS (SELECT r.event_id, r.event_date, "
+                 "coalesce(k.cluster_key, r.cluster_key) AS cluster_key "
+                 "FROM derived_region r LEFT JOIN derived_keys k USING (event_id))\n"
+                 f"SELECT * FROM (\n{_derived_sql(self.sql_dir, 'event_clusters.sql')}\n)")
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE derived_assigned AS {query}")
         # Each region event's cluster before and after, and a new event's key: what the rest
         # of the refresh reads instead of the events table.

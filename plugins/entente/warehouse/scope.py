@@ -15,21 +15,14 @@ from pathlib import Path
 import duckdb
 
 
-def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str, sql_dir: Path,
-           keys: str | None = None) -> str:
+def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str, sql_dir: Path) -> str:
     """`query` over the events listed in the temp table `scope` (column event_id) only: CTEs
     named events, event_participants, event_dyad_rows, articles and report_status shadow the
-    tables and the view. `keys`: a temp table (event_id, cluster_key) of keys not yet stored,
-    which the scoped events carry instead of their stored cluster_key."""
+    tables and the view."""
     db = '"' + con.execute("SELECT current_database()").fetchone()[0].replace('"', '""') + '"'
     in_scope = f"event_id IN (SELECT event_id FROM {scope})"
     report_status = (sql_dir / "views" / "report_status.sql").read_text(encoding="utf-8")
-    events = f"SELECT * FROM {db}.main.events WHERE {in_scope}"
-    if keys:
-        events = (f"SELECT e.* REPLACE (coalesce(k.cluster_key, e.cluster_key) AS cluster_key) "
-                  f"FROM {db}.main.events e LEFT JOIN {keys} k USING (event_id) "
-                  f"WHERE e.{in_scope}")
-    return (f"WITH events AS ({events}), "
+    return (f"WITH events AS (SELECT * FROM {db}.main.events WHERE {in_scope}), "
             f"event_participants AS (SELECT * FROM {db}.main.event_participants "
             f"WHERE {in_scope}), "
             f"event_dyad_rows AS (SELECT * FROM {db}.main.event_dyad_rows WHERE {in_scope}), "
