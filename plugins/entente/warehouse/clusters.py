@@ -31,7 +31,7 @@ from pathlib import Path
 
 import duckdb
 
-from entente.warehouse.scope import over_loaded, scoped
+from entente.warehouse.scope import over_loaded, region_copies, scoped
 
 # The widest date gap event_clusters.sql chains events over (day precision: 3 days; coarser
 # precisions need the same date). Raise this with the rule, never lower it; a test runs the
@@ -97,6 +97,7 @@ class DerivedRows:
     def __init__(self, con: duckdb.DuckDBPyConnection, sql_dir: Path):
         self.con = con
         self.sql_dir = sql_dir
+        self.sources: dict[str, str] = {}       # the region's copies (region_copies)
 
     def before_load(self, article_ids: list[str]) -> None:
         self.con.execute("CREATE OR REPLACE TEMP TABLE derived_articles (article_id VARCHAR)")
@@ -184,7 +185,15 @@ class DerivedRows:
                    OR assigned.new_key IS NOT NULL)""")
 
     def _refresh_region_dyads(self) -> None:
+        """The dyad rows of every region event, from copies of the region's rows (the event
+        rows read them too); the stored rows change for the events whose rows or cluster
+        changed (an unchanged event's rows come out as stored)."""
         con = self.con
+        self.sources = region_copies(con, "derived_reassigned")
+        query = scoped(con, _derived_sql(self.sql_dir, "event_dyads.sql"), "derived_reassigned",
+                       self.sql_dir, self.sources)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE region_dyad_rows AS {query}")
+        self.sources["event_dyad_rows"] = "region_dyad_rows"
         con.execute("""
             CREATE OR REPLACE TEMP TABLE derived_dyad_events AS
             SELECT event_id FROM derived_reassigned
@@ -193,9 +202,8 @@ class DerivedRows:
             UNION SELECT event_id FROM derived_new_events""")
         con.execute("DELETE FROM event_dyad_rows "
                     "WHERE event_id IN (SELECT event_id FROM derived_dyad_events)")
-        query = scoped(con, _derived_sql(self.sql_dir, "event_dyads.sql"), "derived_dyad_events",
-                       self.sql_dir)
-        con.execute(f"INSERT INTO event_dyad_rows BY NAME {query}")
+        con.execute("INSERT INTO event_dyad_rows BY NAME SELECT * FROM region_dyad_rows "
+                    "WHERE event_id IN (SELECT event_id FROM derived_dyad_events)")
 
     def _refresh_event_country_lists(self) -> None:
         """An event's lists depend on its own participants only: the loaded events'."""
@@ -221,7 +229,7 @@ class DerivedRows:
         con.execute("DELETE FROM counted_event_rows "
                     "WHERE cluster_id IN (SELECT cluster_id FROM derived_touched_clusters)")
         query = scoped(con, _derived_sql(self.sql_dir, "counted_events.sql"),
-                       "derived_reassigned", self.sql_dir)
+                       "derived_reassigned", self.sql_dir, self.sources)
         con.execute(f"INSERT INTO counted_event_rows BY NAME {query}")
 
 
