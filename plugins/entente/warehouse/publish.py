@@ -80,16 +80,8 @@ def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | Non
                              message=outcome.failure_message(), seconds=seconds)
 
     def published(result: PublishResult) -> None:
-        """Still under the writer lock: the next writer sees these batches either staged and
-        unpublished, or published and gone — never loaded twice from a half-cleaned staging."""
-        if not result.published:
-            return
-        for batch_id in result.batches:
-            staging.remove_batch(batch_id)
-        for path in loaded_files:
-            path.unlink(missing_ok=True)
-        staging.sweep_partials()
-        staging.sweep_orphan_extractions()
+        if result.published:
+            _clean_staging(staging, result.batches, loaded_files)
 
     begun = time.perf_counter()
     result = warehouse.publish(build, published)
@@ -101,6 +93,17 @@ def publish(settings: Settings, warehouse: Warehouse, batch_ids: list[str] | Non
         raise PublicationBlocked(f"validation blocked publication (run {result.run_id}); "
                                  f"staged batches kept:\n{result.message}")
     return result
+
+
+def _clean_staging(staging, batches: list[str], loaded_files: list[Path]) -> None:
+    """Still under the writer lock: the next writer sees these batches either staged and
+    unpublished, or published and gone — never loaded twice from a half-cleaned staging."""
+    for batch_id in batches:
+        staging.remove_batch(batch_id)
+    for path in loaded_files:
+        path.unlink(missing_ok=True)
+    staging.sweep_partials()
+    staging.sweep_orphan_extractions()
 
 
 @contextmanager
