@@ -1,6 +1,6 @@
 """Incremental derived rows: after each publish, the clusters, dyad rows, event rows and
-participant lists recomputed for what the publish touched equal a full recomputation over the whole warehouse
-(both backends)."""
+participant lists recomputed for what the publish touched equal a full recomputation over the
+whole warehouse (both backends)."""
 from __future__ import annotations
 
 import shutil

@@ -14,6 +14,13 @@ from pathlib import Path
 
 import duckdb
 
+SCOPED_TABLES = ("events", "event_participants", "event_dyad_rows", "articles")
+# What region_copies keeps of an event and of an article: the columns the derived queries
+# (sql/derived/event_dyads.sql, counted_events.sql) and report_status read, no texts.
+REGION_EVENT_COLUMNS = ("event_id, cluster_id, article_id, event_type, quad_class, intensity, "
+                        "context, modality, event_date, date_precision, is_multilateral")
+REGION_ARTICLE_COLUMNS = "article_id, source, published_at"
+
 
 def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str, sql_dir: Path,
            sources: dict[str, str] | None = None) -> str:
@@ -24,30 +31,21 @@ def scoped(con: duckdb.DuckDBPyConnection, query: str, scope: str, sql_dir: Path
     db = '"' + con.execute("SELECT current_database()").fetchone()[0].replace('"', '""') + '"'
     source = {table: f"{db}.main.{table}" for table in SCOPED_TABLES} | (sources or {})
     in_scope = f"event_id IN (SELECT event_id FROM {scope})"
-    report_status = (sql_dir / "views" / "report_status.sql").read_text(encoding="utf-8")
     return (f"WITH events AS (SELECT * FROM {source['events']} WHERE {in_scope}), "
             f"event_participants AS (SELECT * FROM {source['event_participants']} "
             f"WHERE {in_scope}), "
             f"event_dyad_rows AS (SELECT * FROM {source['event_dyad_rows']} WHERE {in_scope}), "
             f"articles AS (SELECT * FROM {source['articles']} WHERE article_id IN "
             f"(SELECT article_id FROM events)), "
-            f"report_status AS (\n{report_status}\n)\n"
+            f"{_report_status(sql_dir)}\n"
             f"SELECT * FROM (\n{query}\n)")
-
-
-SCOPED_TABLES = ("events", "event_participants", "event_dyad_rows", "articles")
-# What region_copies keeps of an event and of an article: the columns the derived queries
-# (sql/derived/event_dyads.sql, counted_events.sql) and report_status read, no texts.
-REGION_EVENT_COLUMNS = ("event_id, cluster_id, article_id, event_type, quad_class, intensity, "
-                        "context, modality, event_date, date_precision, is_multilateral")
-REGION_ARTICLE_COLUMNS = "article_id, source, published_at"
 
 
 def region_copies(con: duckdb.DuckDBPyConnection, region: str) -> dict[str, str]:
     """Temp copies of the rows of the events listed in `region`: their events, participants
-    and articles (the columns REGION_EVENT_COLUMNS, REGION_ARTICLE_COLUMNS). Each query that reads a
-    table of millions of rows pays about 0.1 s per million rows and table even for a few
-    columns, so several derived queries over one region read the tables once, here. A
+    and articles (the columns REGION_EVENT_COLUMNS, REGION_ARTICLE_COLUMNS). Each query that
+    reads a table of millions of rows pays about 0.1 s per million rows and table even for a
+    few columns, so several derived queries over one region read the tables once, here. A
     derived query that needs a column left out fails ("column not found"), never silently.
     Returns the `sources` for `scoped`."""
     in_region = f"event_id IN (SELECT event_id FROM {region})"
@@ -66,11 +64,15 @@ def over_loaded(query: str, sql_dir: Path | None = None) -> str:
     """`query` over the rows the current load inserted (the temp tables loaded_<table> kept
     by entente.warehouse.load), for what depends on the load's own rows only: CTEs named
     events, event_participants and articles (and report_status, given `sql_dir`)."""
-    status = ""
-    if sql_dir is not None:
-        report_status = (sql_dir / "views" / "report_status.sql").read_text(encoding="utf-8")
-        status = f", report_status AS (\n{report_status}\n)"
+    status = f", {_report_status(sql_dir)}" if sql_dir is not None else ""
     return ("WITH events AS (SELECT * FROM loaded_events), "
             "event_participants AS (SELECT * FROM loaded_event_participants), "
             f"articles AS (SELECT * FROM loaded_articles){status}\n"
             f"SELECT * FROM (\n{query}\n)")
+
+
+def _report_status(sql_dir: Path) -> str:
+    """A CTE named report_status holding the view's own text (sql/views/report_status.sql),
+    which then reads the CTEs named events and articles before it."""
+    text = (sql_dir / "views" / "report_status.sql").read_text(encoding="utf-8")
+    return f"report_status AS (\n{text}\n)"
