@@ -39,6 +39,10 @@ from entente.warehouse.scope import over_loaded, region_copies, scoped
 GAP_DAYS = 3
 DERIVED_FILES = ("event_cluster_keys.sql", "event_clusters.sql", "event_dyads.sql",
                  "counted_events.sql", "event_countries.sql")
+# Stored derived tables and the file whose rows they hold (after the clusters).
+STORED_ROWS = (("event_dyad_rows", "event_dyads.sql"),
+               ("counted_event_rows", "counted_events.sql"),
+               ("event_country_lists", "event_countries.sql"))
 
 
 def assign_clusters(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
@@ -53,11 +57,9 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
               FROM events e LEFT JOIN assigned_clusters a USING (event_id)) AS assigned
         WHERE events.event_id = assigned.event_id
           AND events.cluster_id IS DISTINCT FROM coalesce(assigned.cluster_id, events.event_id)""")
-    refresh_event_dyads(con, sql_dir)
-    refresh_counted_events(con, sql_dir)
-    con.execute("DELETE FROM event_country_lists")
-    con.execute("INSERT INTO event_country_lists BY NAME "
-                + _derived_sql(sql_dir, "event_countries.sql"))
+    for table, name in STORED_ROWS:         # in this order: the event rows read the dyad rows
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} BY NAME {_derived_sql(sql_dir, name)}")
     _record_versions(con, sql_dir)
     return con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
 
@@ -74,21 +76,6 @@ def _assign_cluster_keys(con: duckdb.DuckDBPyConnection, keys_query: str) -> Non
           AND events.cluster_key IS DISTINCT FROM keyed.cluster_key""")
 
 
-def refresh_event_dyads(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
-    """Rebuild every row of event_dyad_rows (the rows of the event_dyads view) from
-    sql/derived/event_dyads.sql, inside the caller's transaction."""
-    con.execute("DELETE FROM event_dyad_rows")
-    con.execute(f"INSERT INTO event_dyad_rows BY NAME {_derived_sql(sql_dir, 'event_dyads.sql')}")
-
-
-def refresh_counted_events(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
-    """Rebuild every row of counted_event_rows (the rows of the counted_events view) from
-    sql/derived/counted_events.sql, after the dyad rows it reads."""
-    con.execute("DELETE FROM counted_event_rows")
-    con.execute("INSERT INTO counted_event_rows BY NAME "
-                + _derived_sql(sql_dir, "counted_events.sql"))
-
-
 class DerivedRows:
     """Keeps the derived rows current through one publish: `before_load(article_ids)` notes
     the events about to be replaced, `refresh()` after the load (entente.warehouse.load, whose
@@ -97,7 +84,6 @@ class DerivedRows:
     def __init__(self, con: duckdb.DuckDBPyConnection, sql_dir: Path):
         self.con = con
         self.sql_dir = sql_dir
-        self.sources: dict[str, str] = {}       # the region's copies (region_copies)
 
     def before_load(self, article_ids: list[str]) -> None:
         self.con.execute("CREATE OR REPLACE TEMP TABLE derived_articles (article_id VARCHAR)")
@@ -123,8 +109,9 @@ class DerivedRows:
         self._key_new_events()
         self._find_region()
         self._assign_region_clusters()
-        self._refresh_region_dyads()
-        self._refresh_region_counted_events()
+        sources = region_copies(self.con, "derived_reassigned")
+        self._refresh_region_dyads(sources)         # adds the region's dyad rows to sources
+        self._refresh_region_counted_events(sources)
         self._refresh_event_country_lists()
         return "incremental"
 
@@ -184,16 +171,15 @@ class DerivedRows:
               AND (events.cluster_id IS DISTINCT FROM assigned.cluster_id
                    OR assigned.new_key IS NOT NULL)""")
 
-    def _refresh_region_dyads(self) -> None:
+    def _refresh_region_dyads(self, sources: dict[str, str]) -> None:
         """The dyad rows of every region event, from copies of the region's rows (the event
         rows read them too); the stored rows change for the events whose rows or cluster
         changed (an unchanged event's rows come out as stored)."""
         con = self.con
-        self.sources = region_copies(con, "derived_reassigned")
         query = scoped(con, _derived_sql(self.sql_dir, "event_dyads.sql"), "derived_reassigned",
-                       self.sql_dir, self.sources)
+                       self.sql_dir, sources)
         con.execute(f"CREATE OR REPLACE TEMP TABLE region_dyad_rows AS {query}")
-        self.sources["event_dyad_rows"] = "region_dyad_rows"
+        sources["event_dyad_rows"] = "region_dyad_rows"
         con.execute("""
             CREATE OR REPLACE TEMP TABLE derived_dyad_events AS
             SELECT event_id FROM derived_reassigned
@@ -215,7 +201,7 @@ class DerivedRows:
         query = over_loaded(_derived_sql(self.sql_dir, "event_countries.sql"))
         con.execute(f"INSERT INTO event_country_lists BY NAME {query}")
 
-    def _refresh_region_counted_events(self) -> None:
+    def _refresh_region_counted_events(self, sources: dict[str, str]) -> None:
         """An event row depends on its cluster's members and their dyad rows: recompute the
         rows of every cluster an event of the region, or a replaced event, was or is in. The
         region holds whole clusters, so the events now in those clusters are its events."""
@@ -229,7 +215,7 @@ class DerivedRows:
         con.execute("DELETE FROM counted_event_rows "
                     "WHERE cluster_id IN (SELECT cluster_id FROM derived_touched_clusters)")
         query = scoped(con, _derived_sql(self.sql_dir, "counted_events.sql"),
-                       "derived_reassigned", self.sql_dir, self.sources)
+                       "derived_reassigned", self.sql_dir, sources)
         con.execute(f"INSERT INTO counted_event_rows BY NAME {query}")
 
 
