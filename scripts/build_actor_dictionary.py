@@ -343,15 +343,28 @@ def drop_noisy_names(entries: list[Entry], words: set[str], discards: set[str],
         entry.names = list(dict.fromkeys(kept))
 
 
+# Titles a name may be listed with or without ("QUEEN_ELIZABETH_II" under St Kitts and Nevis,
+# "ELIZABETH_II" under Britain): the same person, so the same name for `drop_shared_names`.
+NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "sir",
+                         "president", "premier", "chancellor", "general", "dr"})
+
+
+def bare_name(name: str) -> str:
+    """The folded name without a leading title ("QUEEN ELIZABETH II" -> "elizabeth ii")."""
+    words = fold(name).split()
+    return " ".join(words[1:]) if len(words) > 2 and words[0] in NAME_TITLES else " ".join(words)
+
+
 def drop_shared_names(entries: list[Entry], states: StateTable, stats: Stats) -> None:
     """A name listed for entries of different countries (a surname many people share, a party
-    name used in several countries) says nothing on its own: dropped from all of them."""
+    name used in several countries, a monarch of several realms listed with and without the
+    title) says nothing on its own: dropped from all of them."""
     owners: dict[str, set[str]] = defaultdict(set)
     for entry in entries:
         for name in entry.names:
-            owners[fold(name)] |= homes(entry, states)
+            owners[bare_name(name)] |= homes(entry, states)
     for entry in entries:
-        kept = [n for n in entry.names if len(owners[fold(n)]) <= 1]
+        kept = [n for n in entry.names if len(owners[bare_name(n)]) <= 1]
         stats["name: shared_across_countries"] += len(entry.names) - len(kept)
         entry.names = kept
 

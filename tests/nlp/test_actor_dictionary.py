@@ -161,6 +161,20 @@ def test_names_shared_across_countries_are_dropped():
     assert stats["name: shared_across_countries"] == 2
 
 
+def test_a_name_listed_with_and_without_a_title_is_one_name():
+    """Queen Elizabeth II is listed under St Kitts and Nevis with her title and under Britain
+    without it: one name of two countries, like a shared surname. A two-word name keeps its
+    first word (President Bush is not "Bush")."""
+    states = StateTable(GAZETTEER_DIR / "historical_states.csv")
+    a = build.Entry("countries", names=["QUEEN ELIZABETH II"], codes=[build.CodeRange("KNAELI", default=True)])
+    b = build.Entry("countries", names=["ELIZABETH II", "WINDSOR"], codes=[build.CodeRange("GBRGOV", default=True)])
+    c = build.Entry("countries", names=["PRESIDENT BUSH"], codes=[build.CodeRange("USAGOV", default=True)])
+    d = build.Entry("countries", names=["BUSH"], codes=[build.CodeRange("GBRBUS", default=True)])
+    build.drop_shared_names([a, b, c, d], states, build.Stats())
+    assert (a.names, b.names, c.names, d.names) == ([], ["WINDSOR"], ["PRESIDENT BUSH"], ["BUSH"])
+    assert build.bare_name("King Abdullah II") == "abdullah ii"
+
+
 def test_agent_words_with_plurals_and_substitutions(tmp_path):
     path = tmp_path / "agents.txt"
     path.write_text("!MINIST! = MINISTER, MINISTRY\nPOLICE {} [~COP]\nDEPUTY_!MINIST! [~GOV]\n"

@@ -12,6 +12,8 @@ from collections import deque
 
 from spacy.tokens import Doc, Span, Token
 
+from entente.nlp.events.discourse import previous_subject
+
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
@@ -231,7 +233,7 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
         subj = _subject(cur, actors)
         if subj is not None:
             if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
-                return _resolve_pronoun(cur, actors), subj
+                return _resolve_pronoun(cur, actors) or previous_subject(subj, actors), subj
             found = mentions_in(subj, actors)
             if not found and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children):
                 found = _antecedent(cur, actors)      # "X said their forces had withdrawn"

@@ -1,0 +1,68 @@
+"""Rule `pronoun_from_previous_sentence` (nlp/events/discourse.py) and the trigger senses it
+made visible: a table of our own two-sentence texts, run through the whole pipeline."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events(nlp, text: str, dct: str = "2023-02-01") -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return nlp(doc)._.events
+
+
+def pair(event: dict) -> tuple[set, set]:
+    return ({p["country"] for p in event["actors"] if p.get("country")},
+            {p["country"] for p in event["recipients"] if p.get("country")})
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a person pronoun: the person who is the previous sentence's subject
+    ("Iran's foreign minister Mohammad Javad Zarif arrived in Moscow on Monday. "
+     "He met Vladimir Putin on Tuesday.", "met", ({"IRN"}, {"RUS"})),
+    ("Chancellor Angela Merkel flew to Washington. She urged Joe Biden to lift the tariffs.",
+     "urged", ({"DEU"}, {"USA"})),
+    # a group pronoun: the country or body
+    ("Germany banned the airline on Monday. It also accused Iran of supplying weapons to Syria.",
+     "accused", ({"DEU"}, {"IRN"})),
+    # he is no country, it is no person: the pronoun stays unresolved
+    ("Germany banned the airline on Monday. He also accused Iran of lying.",
+     "accused", (set(), {"IRN"})),
+    ("Angela Merkel banned the airline on Monday. It also accused Iran of lying.",
+     "accused", (set(), {"IRN"})),
+    # a paragraph break starts a new topic
+    ("Angela Merkel spoke in Berlin on Monday.\n\nHe met Vladimir Putin on Tuesday.",
+     "met", (set(), {"RUS"})),
+    # a subject of its own above the pronoun is the likelier antecedent
+    ("India's economy is booming. The country's need for gas is so great that it has asked "
+     "Russia for more.", "asked", (set(), {"RUS"})),
+    # quoted speech: its pronouns are the quotation's people, not the previous subject
+    ('Vladimir Putin wrote to Harare on Monday. "He fought against Britain for years."',
+     "fought", (set(), {"GBR"})),
+    ('Vladimir Putin wrote to Harare on Monday. "We will fight against Britain," he said.',
+     "fight", (set(), {"GBR"})),
+    # an antecedent in the pronoun's own sentence still wins
+    ("Russia spoke on Monday. France said it would send troops to Mali.", "send",
+     ({"FRA"}, {"MLI"})),
+])
+def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, trigger,
+                                                                      expected):
+    found = [pair(e) for e in events(nlp, text) if e["trigger"] == trigger]
+    assert found == [expected], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # administrative sanctions on a party's papers (CAMEO's dictionary: CANCEL LICENCE, 160)
+    ("Germany has suspended the permit of Iran's Mahan Air.", "SANCTION"),
+    ("Russia revoked the accreditation of two BBC journalists.", "SANCTION"),
+    ("China cancelled the visas of American reporters.", "SANCTION"),
+    # meeting a rule or a test is no meeting; talking of something is no talk with anybody
+    ("Gordon Brown said Britain would meet its fiscal rule.", None),
+    ("Tony Blair talked of a new era for Britain.", None),
+    ("Tony Blair talked with Chinese leaders about trade.", "CONSULT"),
+])
+def test_trigger_senses(nlp, text, expected):
+    types = {e["type"] for e in events(nlp, text)}
+    assert types == ({expected} if expected else set()), types
