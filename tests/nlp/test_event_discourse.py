@@ -14,8 +14,10 @@ def events(nlp, text: str, dct: str = "2023-02-01") -> list[dict]:
 
 
 def pair(event: dict) -> tuple[set, set]:
-    return ({p["country"] for p in event["actors"] if p.get("country")},
-            {p["country"] for p in event["recipients"] if p.get("country")})
+    """Countries of the two sides (IGO for an international body)."""
+    def side(parts):
+        return {p.get("country") or p["code"][:3] for p in parts if p.get("code")}
+    return side(event["actors"]), side(event["recipients"])
 
 
 @pytest.mark.parametrize("text, trigger, expected", [
@@ -43,6 +45,11 @@ def pair(event: dict) -> tuple[set, set]:
      "fought", (set(), {"GBR"})),
     ('Vladimir Putin wrote to Harare on Monday. "We will fight against Britain," he said.',
      "fight", (set(), {"GBR"})),
+    # an unparsed sentence before: its opening name, if linked, is its subject
+    ("Yukos maintains that it filed for bankruptcy in the US. It also accused Russia of theft.",
+     "accused", (set(), {"RUS"})),
+    ("Six members of the committee will be in Scotland. They will also criticise the French "
+     "government.", "criticise", (set(), {"FRA"})),
     # an antecedent in the pronoun's own sentence still wins
     ("Russia spoke on Monday. France said it would send troops to Mali.", "send",
      ({"FRA"}, {"MLI"})),
@@ -51,6 +58,29 @@ def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, 
                                                                       expected):
     found = [pair(e) for e in events(nlp, text) if e["trigger"] == trigger]
     assert found == [expected], found
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # the_two_countries: the two countries the text named last (not a city of one of them)
+    ("Russia and China held talks in Beijing on Monday. The two countries signed an agreement "
+     "on gas supplies.", "signed", ({"CHN", "RUS"}, set())),
+    ("France and Germany will breach the rules this year. Both countries have criticised the "
+     "European Commission.", "criticised", ({"DEU", "FRA"}, {"IGO"})),
+    # three countries named: which two is a guess, and no party is left
+    ("India, Pakistan and China met in Delhi. The two countries signed an agreement.", "signed",
+     None),
+    # definite_description: the latest mention of the same body
+    ("The chief constable wrote to the US Embassy in London. The embassy declined the request "
+     "and criticised Britain.", "criticised", ({"USA"}, {"GBR"})),
+    ("The Iraqi government met the US ambassador. The government then expelled American "
+     "diplomats.", "expelled", ({"IRQ"}, {"USA"})),
+    # no such body named before: nobody
+    ("The US ambassador met Iraqi officials. The army then attacked Syria.", "attacked",
+     (set(), {"SYR"})),
+])
+def test_a_description_stands_for_what_the_text_named(nlp, text, trigger, expected):
+    found = [pair(e) for e in events(nlp, text) if e["trigger"] == trigger]
+    assert found == ([expected] if expected else []), found
 
 
 @pytest.mark.parametrize("text, expected", [

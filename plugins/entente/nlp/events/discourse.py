@@ -27,7 +27,7 @@ def previous_subject(pronoun: Token, actors: dict[int, Span]) -> list[Span]:
         return []
     if _subject_above(pronoun) or in_quotation(pronoun):
         return []
-    previous = _previous_sentence(pronoun)
+    previous = previous_sentence(pronoun)
     if previous is None:
         return []
     mentions = _subject_mentions(previous, actors)
@@ -64,7 +64,7 @@ def _subject_above(pronoun: Token) -> bool:
     return False
 
 
-def _previous_sentence(tok: Token) -> Span | None:
+def previous_sentence(tok: Token) -> Span | None:
     """The sentence before tok's, unless a paragraph break (a blank line) lies between."""
     sent = tok.sent
     i = sent.start - 1
@@ -78,13 +78,10 @@ def _previous_sentence(tok: Token) -> Span | None:
 
 
 def _subject_mentions(sent: Span, actors: dict[int, Span]) -> list[Span]:
-    """The linked mentions in the subject of the sentence's main verb. An unparsed sentence
-    (the selective parse skipped it) counts by its first linked mention, the subject of most
-    news sentences."""
+    """The linked mentions in the subject of the sentence's main verb; for an unparsed
+    sentence (the selective parse skipped it), its opening mention."""
     if not any(t.dep_ for t in sent):
-        first = next((actors[t.i] for t in sent if t.i in actors
-                      and actors[t.i]._.actor is not None), None)
-        return [first] if first is not None else []
+        return _opening_mention(sent, actors)
     subject = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return []
@@ -97,7 +94,137 @@ def _subject_mentions(sent: Span, actors: dict[int, Span]) -> list[Span]:
     return out
 
 
+OPENING_WORDS = 5
+
+
+def _opening_mention(sent: Span, actors: dict[int, Span]) -> list[Span]:
+    """The subject of most news sentences is their first name: the sentence's first actor
+    mention, when it starts within its first words, is linked and is not quoted speech
+    ("Yukos maintains that it filed ... in the US": Yukos, unlinked, so nobody; "Six members
+    of the committee will be in Scotland": no name opens it, so nobody)."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[0].text in OPENING_QUOTES:
+        return []
+    for k, tok in enumerate(words[:OPENING_WORDS]):
+        mention = actors.get(tok.i)
+        if mention is not None:
+            return [mention] if mention._.actor is not None else []
+    return []
+
+
 def _fits(pronoun: str, mention: Span) -> bool:
     """He/she/I stand for a person; it/they/we for a country, a body or a group."""
     person = mention.label_ == "PERSON" or (mention._.actor or {}).get("actor_type") == "person"
     return person if pronoun in PERSON_PRONOUNS else not person
+
+
+# Nouns that, plural and counted ("the two countries", "both sides"), stand for the pair the text
+# has just named.
+PAIR_NOUNS = {"country", "nation", "side", "government", "leader", "state", "neighbour", "neighbor"}
+# State bodies a definite description names again ("the embassy" after "the US Embassy").
+BODY_NOUNS = {"embassy", "ministry", "government", "army", "military", "police", "court",
+              "parliament", "legislature", "administration", "regime", "navy", "consulate",
+              "cabinet", "junta", "authorities"}
+LOOKBACK_SENTENCES = 2
+
+
+def described_antecedent(noun: Token, actors: dict[int, Span]) -> list[Span]:
+    """The linked mentions a subject with no name of its own stands for, by two rules:
+
+    - `the_two_countries`: "the two countries", "both sides", "the two leaders" are the two
+      countries the text named last, when the current sentence up to the noun and the sentence
+      before name exactly two (more would be a guess);
+    - `definite_description`: "the embassy", "the ministry", "the Iraqi government" later
+      called "the government": the latest mention of the same body in this sentence or the two
+      before it (the body word in the mention, "the US Embassy", or the noun it modifies,
+      "Syrian army").
+    Neither reads inside quoted speech or across a paragraph break."""
+    if noun.pos_ not in ("NOUN", "PROPN") or in_quotation(noun):
+        return []
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+    lemma = noun.lemma_.lower()
+    if lemma in PAIR_NOUNS and noun.tag_ == "NNS" and words & {"two", "both"}:
+        return _two_countries(noun, actors)
+    if "the" in words and lemma in BODY_NOUNS:
+        return _same_body(noun, lemma, actors)
+    return []
+
+
+def _mentions_before(noun: Token, actors: dict[int, Span], sentences: int) -> list[Span]:
+    """Linked mentions before the noun, nearest first: its own sentence, then up to `sentences`
+    sentences before it in the same paragraph."""
+    spans, sent = [noun.doc[noun.sent.start:noun.i]], noun.sent
+    for _ in range(sentences):
+        previous = previous_sentence(sent[0])
+        if previous is None:
+            break
+        spans.append(previous)
+        sent = previous
+    out, seen = [], set()
+    for span in spans:
+        for t in reversed(span):
+            mention = actors.get(t.i)
+            if mention is not None and mention._.actor is not None and mention.start not in seen:
+                seen.add(mention.start)
+                out.append(mention)
+    return out
+
+
+def _forms(tokens) -> set[str]:
+    """Lower-cased words and lemmas (an unparsed sentence has no lemmas)."""
+    tokens = [tokens] if isinstance(tokens, Token) else tokens
+    return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens if t.lemma_}
+
+
+def _two_countries(noun: Token, actors: dict[int, Span]) -> list[Span]:
+    """One mention per country, the latest that names the country itself rather than a
+    city in it ("Russia and China met in Beijing. The two countries ...": China, not Beijing)."""
+    latest: dict[str, Span] = {}
+    for mention in _mentions_before(noun, actors, 1):
+        country = mention._.actor.get("country_code")
+        if country and (country not in latest or (_is_city(latest[country])
+                                                  and not _is_city(mention))):
+            latest[country] = mention
+    return list(latest.values()) if len(latest) == 2 else []
+
+
+def _is_city(mention: Span) -> bool:
+    place = mention._.actor.get("place") or {}
+    return place.get("kind") not in (None, "country")
+
+
+def _same_body(noun: Token, lemma: str, actors: dict[int, Span]) -> list[Span]:
+    for mention in _mentions_before(noun, actors, LOOKBACK_SENTENCES):
+        if not mention._.actor.get("country_code"):
+            continue
+        head = mention.root.head if mention.root.dep_ in ("amod", "compound", "poss", "nmod") \
+            else mention.root
+        if lemma in _forms(mention) or lemma in _forms(head):
+            return [mention]
+    return []
+
+
+PAIR_PLURALS = {"countries", "nations", "sides", "governments", "leaders", "states", "neighbours",
+                "neighbors"}
+STAND_IN_WINDOW = 4
+
+
+def may_stand_in(sent: Span) -> bool:
+    """Before any parse (the selective parse asks): the sentence opens with a word that may be
+    a subject standing for an actor of the sentence before ("He met ...", "The embassy
+    declined ...", "Both sides agreed ...") and that sentence, in the same paragraph, names a
+    linked actor. Only the first words count: a subject's place, and a cheap test."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)][:STAND_IN_WINDOW]
+    opens = False
+    for k, tok in enumerate(words):
+        low = tok.lower_
+        before = words[k - 1].lower_ if k else ""
+        if (low in PERSON_PRONOUNS | GROUP_PRONOUNS
+                or (low in BODY_NOUNS and before == "the")
+                or (low in PAIR_PLURALS and before in ("two", "both"))):
+            opens = True
+            break
+    if not opens:
+        return False
+    previous = previous_sentence(sent[0])
+    return previous is not None and any(ent._.actor for ent in previous.ents)

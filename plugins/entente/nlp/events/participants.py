@@ -12,7 +12,7 @@ from collections import deque
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.nlp.events.discourse import previous_subject
+from entente.nlp.events.discourse import described_antecedent, previous_subject
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -237,7 +237,7 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
             found = mentions_in(subj, actors)
             if not found and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children):
                 found = _antecedent(cur, actors)      # "X said their forces had withdrawn"
-            return found, subj
+            return found or described_antecedent(subj, actors), subj
         if _passive_subject(cur) is not None:
             return [], None
         # subjectless: inherit through "X agreed to cooperate", "X met Y and signed", "X, seeking ..."

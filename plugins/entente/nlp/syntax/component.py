@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from entente.nlp.actors.linker import LINKER_NAME
+from entente.nlp.events.discourse import may_stand_in
 from entente.nlp.events.lexicon import CURATED, Entry, load_lexicon
 from entente.nlp.events.participants import PARTICIPANT_LABELS
 from entente.nlp.events.triggers import NON_TRIGGER_ENTS
@@ -106,12 +107,14 @@ class SelectiveSyntax:
                 if _overlaps(dates, sent.start_char, sent.end_char) or self.may_hold_event(sent)]
 
     def may_hold_event(self, sent: Span) -> bool:
-        """False when the sentence names no linked actor (an event needs one as participant),
+        """False when the sentence names no linked actor (an event needs one as participant)
+        and does not open with a stand-in for one of the sentence before (discourse.py),
         or when no lexicon entry can match: its lemma must be a word outside names and dates
         (for a verb entry, not after a determiner; for a mined one, with two named parties in
         the sentence), and every word constraint (objects, particles, phrases, modifiers, subject, governing
         verb) needs one of its words in the sentence."""
-        if self.linker is not None and not any((ent._.actor or {}).get("code") for ent in sent.ents):
+        if (self.linker is not None and not any((ent._.actor or {}).get("code") for ent in sent.ents)
+                and not may_stand_in(sent)):
             return False
         words: set[str] = set()      # every word's possible lemmas: what constraints may read
         heads: set[str] = set()      # those of words outside names and dates: what may trigger
