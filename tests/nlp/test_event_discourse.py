@@ -74,6 +74,11 @@ def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, 
      "and criticised Britain.", "criticised", ({"USA"}, {"GBR"})),
     ("The Iraqi government met the US ambassador. The government then expelled American "
      "diplomats.", "expelled", ({"IRQ"}, {"USA"})),
+    # an object too: the body the text named before, never the doer itself
+    ("Nick Adderley wrote to the US Embassy in London. Foreign Secretary Dominic Raab urged the "
+     "embassy to reconsider.", "urged", ({"GBR"}, {"USA"})),
+    ("The Iraqi government met the US ambassador. The government then criticised the "
+     "government.", "criticised", ({"IRQ"}, set())),
     # no such body named before: nobody
     ("The US ambassador met Iraqi officials. The army then attacked Syria.", "attacked",
      (set(), {"SYR"})),

@@ -310,6 +310,8 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
     for root in roots:
         found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, include_root=root == trigger and root != pred))
     if not found:
+        found = [(0, e) for e in described_objects(roots, actors, exclude)]
+    if not found:
         # no object or partner: the place of the act is its target ("arrived in Amman",
         # "set up a centre in Tokyo", "aid to refugees in Liberia")
         for root in roots:
@@ -317,6 +319,27 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
                                   include_root=root == trigger and root != pred))
         found = [(d, e) for d, e in found if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
     return _closest(found, slack=0)
+
+
+OBJECT_PREPS = {"to", "with", "against", "on"}
+
+
+def described_objects(roots: list[Token], actors: dict[int, Span], exclude: set[int]) -> list[Span]:
+    """An object with no name of its own that stands for a body named before ("urged the
+    embassy to reconsider", "wrote to the ministry"; discourse.described_antecedent), unless
+    that is a source of the event."""
+    nouns = []
+    for root in roots:
+        for c in root.children:
+            if c.dep_ in ("dobj", "dative"):
+                nouns.append(c)
+            elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+                nouns.extend(g for g in c.children if g.dep_ == "pobj")
+    out = []
+    for noun in nouns:
+        out.extend(m for m in described_antecedent(noun, actors)
+                   if not any(t.i in exclude for t in m))
+    return out
 
 
 def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
