@@ -134,3 +134,20 @@ def test_three_countries_on_one_side_make_a_multilateral_event(nlp, text, multil
 def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     [event] = events(nlp, text)
     assert (event["date"], event["date_source"]) == (date, source)
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # background_place_is_no_target: the act's own place may stand for its target ...
+    ("Japan sent aid to refugees in Liberia.", "sent", {"LBR"}),
+    ("The minister arrived in Amman on Monday.", "arrived", {"JOR"}),
+    # ... a place behind a phrase of time, cause or topic does not
+    ("Republicans have blamed the size of the deficit on slow economic conditions after the "
+     "attacks and ongoing military operations in Iraq and Afghanistan.", "blamed", set()),
+    ("Senator John McCain criticised the budget because of the war in Iraq.", "criticised",
+     set()),
+])
+def test_background_place_is_no_target(nlp, text, trigger, target):
+    found = [{p["country"] for p in e["recipients"] if p.get("country")}
+             for e in events(nlp, text) if e["trigger"] == trigger]
+    # with no target and no named doer there is no event at all
+    assert found == [target] if target else found in ([], [set()]), found

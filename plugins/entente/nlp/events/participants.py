@@ -26,6 +26,14 @@ LOCATIVE_PREPS = {"in", "at", "near", "during", "inside", "outside", "across", "
                   "since", "after", "before", "until", "amid", "amidst", "despite", "via", "like",
                   "around", "aboard", "beyond", "among", "amongst", "under", "over", "as", "because",
                   "than", "about", "following", "including"}
+# Rule `background_place_is_no_target`: the place an act is done in may stand for its target
+# ("arrived in Amman", "aid to refugees in Liberia"), but not a place behind a phrase of time,
+# cause or topic ("blamed the deficit on ... conditions after the attacks and operations in
+# Iraq", "a dispute over Kashmir"). Not "despite" ("declined to resign despite pressure by the
+# commission": whom the refusal answers) nor "as" (the parser hangs "denounced as a crime
+# Serbia's suppression of ..." on it).
+BACKGROUND_PREPS = frozenset({"since", "after", "before", "until", "during", "amid", "amidst",
+                              "following", "because", "than", "like", "over", "about"})
 # Nouns whose "that" clause names the one asked to act ("its demands that the government grant ...").
 DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "condition", "insistence"}
 # Verbs of going somewhere: their destination is a place ("returned to Thailand", "flew to Milan").
@@ -110,8 +118,10 @@ def participant(ent: Span) -> dict:
 
 
 def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: set[int] = frozenset(),
-             locative: bool = True, include_root: bool = True) -> list[tuple[int, Span]]:
-    """Breadth-first walk under `root`: (depth, mention) for each actor mention found.
+             locative: bool = True, include_root: bool = True,
+             skip_preps: frozenset = frozenset()) -> list[tuple[int, Span]]:
+    """Breadth-first walk under `root`: (depth, mention) for each actor mention found; not into
+    locative phrases (`locative`) nor phrases of the prepositions `skip_preps`.
 
     Conjuncts cost no depth ("Russia and the United States" are at the same depth)."""
     found, seen_ents = [], set()
@@ -131,7 +141,8 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
                 continue
             if c.dep_ in skip_deps and not (c.dep_ == "conj" and tok != root):
                 continue
-            if locative and c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+            if c.dep_ == "prep" and ((locative and c.lower_ in LOCATIVE_PREPS)
+                                     or c.lower_ in skip_preps):
                 continue
             seen.add(c.i)
             queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
@@ -316,8 +327,10 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
         # "set up a centre in Tokyo", "aid to refugees in Liberia")
         for root in roots:
             found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, locative=False,
-                                  include_root=root == trigger and root != pred))
-        found = [(d, e) for d, e in found if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
+                                  include_root=root == trigger and root != pred,
+                                  skip_preps=BACKGROUND_PREPS))
+        found = [(d, e) for d, e in found
+                 if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
     return _closest(found, slack=0)
 
 
