@@ -151,3 +151,17 @@ def test_background_place_is_no_target(nlp, text, trigger, target):
              for e in events(nlp, text) if e["trigger"] == trigger]
     # with no target and no named doer there is no event at all
     assert found == [target] if target else found in ([], [set()]), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # place_names_a_treaty: a city in a treaty's name is no party to it
+    ("So far the US has refused to sign up to the Kyoto treaty.", {"USA"}),
+    ("Russia violated the Minsk agreements, Ukraine said.", {"RUS"}),
+    ("The United States withdrew from the Paris climate agreement.", {"USA"}),
+    # a country in the name keeps its part; a city where a treaty is signed is its venue
+    ("The United States withdrew from the Iran nuclear deal.", {"USA", "IRN"}),
+    ("Russia and Belarus signed an agreement in Minsk.", {"RUS", "BLR"}),
+])
+def test_place_names_a_treaty(nlp, text, expected):
+    found = [countries(e) for e in events(nlp, text)]
+    assert found == [expected], found

@@ -60,6 +60,30 @@ NONPOLITICAL_TYPES = {"business", "media"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
 
 
+# Nouns a city gives its name to ("the Kyoto Protocol", "the Minsk agreements", "the Paris
+# climate agreement", "the Geneva Conventions").
+TREATY_NOUNS = {"treaty", "protocol", "accord", "agreement", "convention", "declaration",
+                "charter", "pact", "deal", "process", "format", "consensus", "framework"}
+CITY_KINDS = {"city", "capital", "region"}
+
+
+def names_a_treaty(mention: Span) -> bool:
+    """Rule `place_names_a_treaty`: a city in the name of a treaty or process is no party to it
+    ("refused to sign the Kyoto treaty", "violated the Minsk agreements", "withdrew from the
+    Paris climate agreement"). Countries keep their part ("the Iran nuclear deal")."""
+    place = ((mention._.actor or {}).get("place") or {}).get("kind")
+    if place not in CITY_KINDS:
+        return False
+    tok = mention.root
+    for _ in range(3):
+        if tok.dep_ not in MODIFIER_DEPS or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in TREATY_NOUNS:
+            return True
+    return False
+
+
 def political_weight(ent: Span, political_heads: frozenset = frozenset(), material: bool = False) -> int:
     """How much a mention makes an event political (precision rules, docs/events.md):
     0 = not a political actor (unlinked names; companies and media, except as parties to material
