@@ -165,3 +165,19 @@ def test_background_place_is_no_target(nlp, text, trigger, target):
 def test_place_names_a_treaty(nlp, text, expected):
     found = [countries(e) for e in events(nlp, text)]
     assert found == [expected], found
+
+
+@pytest.mark.parametrize("text, doers", [
+    # separate_doers: several doers and no target did a mutual act together ...
+    ("Russia and China signed a gas supply agreement on Friday.", [{"CHN", "RUS"}]),
+    ("India and Pakistan fought a brief war in 1999.", [{"IND", "PAK"}]),
+    # ... and any other act each on its own
+    ("The Netherlands, Portugal and the Czech Republic have announced their withdrawal.",
+     [{"NLD"}, {"PRT"}, {"CZE"}]),
+    ("France and Germany criticised the decision on Monday.", [{"FRA"}, {"DEU"}]),
+    # with a target the doers stay together, each paired with it
+    ("Britain, France and Germany urged Iran to stop enrichment.", [{"GBR", "FRA", "DEU"}]),
+])
+def test_separate_doers(nlp, text, doers):
+    found = [{p["country"] for p in e["actors"] if p.get("country")} for e in events(nlp, text)]
+    assert sorted(map(sorted, found)) == sorted(map(sorted, doers)), found

@@ -74,45 +74,46 @@ class EventCoder:
             if i in dominated:
                 continue
             complements = [j for j, d in dominated.items() if d == i]
-            event = self.build_event(Candidate(doc, sent, si, doc[i], pred, entry, complements,
-                                               triggers, actors, self.lex,
-                                               governed=governed_by(i, dominated),
-                                               dateline=dateline))
-            if event is None:
-                continue
-            key = (event["type"],
-                   tuple(sorted(p["code"] or p["text"] for p in event["actors"])),
-                   tuple(sorted(p["code"] or p["text"] for p in event["recipients"])))
-            if key not in seen:
-                seen.add(key)
-                out.append(event)
+            built = self.build_events(Candidate(doc, sent, si, doc[i], pred, entry, complements,
+                                                triggers, actors, self.lex,
+                                                governed=governed_by(i, dominated),
+                                                dateline=dateline))
+            for event in built:
+                key = (event["type"],
+                       tuple(sorted(p["code"] or p["text"] for p in event["actors"])),
+                       tuple(sorted(p["code"] or p["text"] for p in event["recipients"])))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(event)
         if any(ev["actors"] for ev in out):
             # next to an act with a named doer, an act without one is background ("... killing
             # 20 people", "a letter handed over to the UN"): not an event of its own
             out = [ev for ev in out if ev["actors"]]
         return out
 
-    def build_event(self, c: Candidate) -> dict | None:
-        """The phases (phases.py) and rules (rules.py) in order; None when no event results."""
+    def build_events(self, c: Candidate) -> list[dict]:
+        """The phases (phases.py) and rules (rules.py) in order: no event, one, or one per
+        doer's country (rules.separate_doers)."""
         phases.complement_category(c)
         if not phases.find_participants(c):
-            return None
+            return []
         rules.military_means(c)
         phases.clause_participants(c)
         rules.topic_is_no_counterpart(c)
         rules.said_content_is_no_party(c)
         phases.read_location(c)
         if not phases.party_records(c) or rules.first_veto(c):
-            return None
+            return []
         rules.joint_exercise(c)
         phases.read_modality(c)
         phases.read_date(c)
         phases.read_context(c)
         phases.score_confidence(c)
         if rules.below_confidence(c, self.min_confidence):
-            return None
+            return []
         category = self.scheme_category(c)
-        return c.record(self.rename.get(category, category), self.lex.categories[category]["quad"])
+        return rules.separate_doers(c, c.record(self.rename.get(category, category),
+                                                self.lex.categories[category]["quad"]))
 
     def scheme_category(self, c: Candidate) -> str:
         """The scheme may file particular CAMEO codes under another category (`by_cameo`)."""

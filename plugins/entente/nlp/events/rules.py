@@ -376,3 +376,28 @@ MODALITY_REWRITES: tuple[Callable[[Candidate], bool], ...] = (
 def rewrite_for_modality(c: Candidate) -> str | None:
     """Apply the first modality rewrite that holds; its name, or None."""
     return next((rule.__name__ for rule in MODALITY_REWRITES if rule(c)), None)
+
+
+# CAMEO roots of acts done with each other: several doers with no target did them together
+# (expressed intent to cooperate, consulted, signed, cooperated, fought).
+MUTUAL_CAMEO = ("03", "04", "057", "06", "19")
+
+
+def separate_doers(c: Candidate, event: dict) -> list[dict]:
+    """Rule `separate_doers`: doers of several countries with no target did an act together
+    only when the act is mutual, or a refusal or failure of a mutual act ("Russia and China
+    signed", "India and Pakistan fought", "Greeks and Turks failed to agree"). Of any other act
+    each did its own ("France and Germany criticised the decision", "the Netherlands, Portugal
+    and the Czech Republic announced their withdrawal"): one event per country, so that the
+    views pair nobody with a co-author of a call or a withdrawal. Doers without a country go
+    with none of them."""
+    codes = (str(event.get("cameo") or ""), str(c.entry.cameo or ""))
+    if event["recipients"] or any(code.startswith(MUTUAL_CAMEO) for code in codes):
+        return [event]
+    by_country: dict[str, list[dict]] = {}
+    for part in event["actors"]:
+        if part.get("country"):
+            by_country.setdefault(part["country"], []).append(part)
+    if len(by_country) < 2:
+        return [event]
+    return [{**event, "actors": parts, "multilateral": False} for parts in by_country.values()]
