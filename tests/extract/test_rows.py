@@ -92,3 +92,20 @@ def test_rows_that_break_the_audit_rules_are_dropped_and_recorded(nlp, monkeypat
     assert len(tables["events"]) == len(sound["events"]) - 1
     assert set(tables["events"]["event_id"]) < set(sound["events"]["event_id"])
     assert set(tables["event_participants"]["event_id"]) == set(tables["events"]["event_id"])
+
+
+def test_each_doers_own_act_is_its_own_event_row(nlp):
+    """rules.separate_doers codes "France and Germany criticised ..." as two acts of one
+    trigger: two event rows, each with its own doer, not one row holding both."""
+    frame = pd.DataFrame([{
+        "article_id": "a0", "source": "t", "language": "en", "published_at": "2024-03-04",
+        "anchor_date": "2024-03-04", "origin": "f0.txt", "url": None, "content_hash": "h",
+        "text": "France and Germany criticised the decision on Monday."}])
+    tables = extract_articles(frame, nlp)
+    events = tables["events"]
+    assert list(events["event_type"]) == ["DISAPPROVE", "DISAPPROVE"]
+    assert events["event_id"].is_unique
+    doers = tables["event_participants"].groupby("event_id")["country_code"].apply(set)
+    assert sorted(map(sorted, doers)) == [["DEU"], ["FRA"]]
+    # the same text gives the same ids again
+    assert list(extract_articles(frame, nlp)["events"]["event_id"]) == list(events["event_id"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 
 import pandas as pd
 
@@ -29,10 +30,18 @@ PARTICIPANT_COLUMNS = ["event_id", "role", "actor_id", "country_code", "code", "
 ACTOR_COLUMNS = ["actor_id", "name", "actor_type", "country_code", "code"]
 
 
-def event_id(article_id: str, event: dict) -> str:
-    """Stable across reruns: the same sentence, trigger and category give the same id."""
+def event_id(article_id: str, event: dict, by_doer: bool = False) -> str:
+    """Stable across reruns: the same sentence, trigger and category give the same id; with
+    `by_doer`, the doers' countries too (one trigger coded as each doer's own act:
+    nlp/events/rules.separate_doers)."""
     key = f"{article_id}|{event['sentence_index']}|{event.get('trigger_start')}|{event['type']}"
+    if by_doer:
+        key += "|" + ",".join(sorted({p.get("country") or "" for p in event.get("actors", [])}))
     return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _act_key(event: dict) -> tuple:
+    return event["sentence_index"], event.get("trigger_start"), event["type"]
 
 
 def extract_articles(articles: pd.DataFrame, nlp, processes: int = 1) -> dict[str, pd.DataFrame]:
@@ -183,16 +192,19 @@ def _collect_rows(article_id: str, doc, rows: dict[str, list[dict]], has_date: b
             "timex_type": timex["type"], "value": timex["value"],
             "range_start": timex.get("range_start"), "range_end": timex.get("range_end"),
             "granularity": timex.get("granularity"), "anchor": timex.get("anchor")})
-    for event in serialize.event_records(doc):
+    events = serialize.event_records(doc)
+    acts = Counter(_act_key(event) for event in events)
+    for event in events:
         if event.get("date_source") == "publication" and not has_date:
             # The anchor of an undated article is its fetch date: no evidence of when the
             # event happened, so the event stays undated rather than dated "today".
             event = {**event, "date": None, "date_precision": None, "date_source": None}
-        _collect_event(article_id, event, rows)
+        _collect_event(article_id, event, rows, by_doer=acts[_act_key(event)] > 1)
 
 
-def _collect_event(article_id: str, event: dict, rows: dict[str, list[dict]]) -> None:
-    identifier = event_id(article_id, event)
+def _collect_event(article_id: str, event: dict, rows: dict[str, list[dict]],
+                   by_doer: bool = False) -> None:
+    identifier = event_id(article_id, event, by_doer)
     rows["events"].append({
         "event_id": identifier, "article_id": article_id,
         "sentence_index": event["sentence_index"], "start_char": event["start"],
@@ -228,7 +240,7 @@ def extraction_tables(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
     frames["quarantine"]["detected_at"] = pd.to_datetime(frames["quarantine"]["detected_at"],
                                                          utc=True)
     frames["actors"] = frames["actors"].drop_duplicates("actor_id")
-    # Two events from one sentence with the same trigger and category are one event.
+    # Two events from one sentence with the same trigger, category (and doers) are one event.
     frames["events"] = frames["events"].drop_duplicates("event_id").astype(
         {"latitude": "Float64", "longitude": "Float64", "is_multilateral": "boolean"})
     frames["events"]["is_multilateral"] = frames["events"]["is_multilateral"].fillna(False)
