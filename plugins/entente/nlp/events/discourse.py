@@ -1,14 +1,19 @@
-"""Antecedents across sentences: who "he", "it" or "they" is when its own sentence does not say.
+"""Subjects that stand for an actor the text named before: "he", "the embassy", "the two
+countries" — who they are when their own sentence does not say.
 
 News tells an act over several sentences and names the actor once: "Iran's foreign minister
 arrived in Moscow on Monday. He met Putin ...". Centering theory's preferred antecedent for a
-subject pronoun is the subject of the sentence before it, and wire copy keeps to it, so rule
-`pronoun_from_previous_sentence` reads the pronoun as that subject, and only when it is a linked
-actor of the right kind: a person for "he", "she" and "I"; a country, body or group for "it",
-"they" and "we". Nothing is guessed across a paragraph break (a new paragraph may start a new
-topic), from a sentence whose subject is no linked actor, for a pronoun below a clause with a
-subject of its own (that subject is the likelier antecedent), or inside quoted speech (its "he"
-is somebody of the quotation, its "we" the speaker's side).
+subject pronoun is the subject of the sentence before it, and wire copy keeps to it. Three rules,
+each taking only a linked actor and never reading across a paragraph break or inside quoted
+speech (whose "he" is somebody of the quotation, whose "we" is the speaker's side):
+
+- `pronoun_from_previous_sentence` (`previous_subject`): a subject pronoun is the previous
+  sentence's subject, of the right kind (a person for he/she/I; a country, body or group for
+  it/they/we), unless a clause above the pronoun has a subject of its own;
+- `the_two_countries` and `definite_description` (`described_antecedent`): "the two
+  countries", "both sides" are the two countries just named; "the embassy", "the government"
+  the latest mention of the same body.
+`may_stand_in` tells the selective parse which sentences without a name may still hold an act.
 """
 from __future__ import annotations
 
@@ -17,6 +22,22 @@ from spacy.tokens import Span, Token
 PERSON_PRONOUNS = {"he", "she", "i"}
 GROUP_PRONOUNS = {"it", "they", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OPENING_QUOTES = {'"', "“"}
+CLOSING_QUOTES = {'"', "”"}
+# The subject of an unparsed sentence: a name among its first words.
+OPENING_WORDS = 5
+# Nouns that, plural and counted ("the two countries", "both sides"), stand for the pair the text
+# has just named.
+PAIR_NOUNS = {"country", "nation", "side", "government", "leader", "state", "neighbour", "neighbor"}
+# State bodies a definite description names again ("the embassy" after "the US Embassy"), as
+# lemmas and, for the selective parse, as words.
+BODY_NOUNS = {"embassy", "ministry", "government", "army", "military", "police", "court",
+              "parliament", "legislature", "administration", "regime", "navy", "consulate",
+              "cabinet", "junta", "authority", "authorities"}
+LOOKBACK_SENTENCES = 2
+PAIR_PLURALS = {"countries", "nations", "sides", "governments", "leaders", "states", "neighbours",
+                "neighbors"}
+STAND_IN_WINDOW = 4
 
 
 def previous_subject(pronoun: Token, actors: dict[int, Span]) -> list[Span]:
@@ -32,10 +53,6 @@ def previous_subject(pronoun: Token, actors: dict[int, Span]) -> list[Span]:
         return []
     mentions = _subject_mentions(previous, actors)
     return [m for m in mentions if _fits(kind, m)]
-
-
-OPENING_QUOTES = {'"', "“"}
-CLOSING_QUOTES = {'"', "”"}
 
 
 def in_quotation(tok: Token) -> bool:
@@ -94,9 +111,6 @@ def _subject_mentions(sent: Span, actors: dict[int, Span]) -> list[Span]:
     return out
 
 
-OPENING_WORDS = 5
-
-
 def _opening_mention(sent: Span, actors: dict[int, Span]) -> list[Span]:
     """The subject of most news sentences is their first name: the sentence's first actor
     mention, when it starts within its first words, is linked and is not quoted speech
@@ -105,7 +119,7 @@ def _opening_mention(sent: Span, actors: dict[int, Span]) -> list[Span]:
     words = [t for t in sent if not t.is_space]
     if not words or words[0].text in OPENING_QUOTES:
         return []
-    for k, tok in enumerate(words[:OPENING_WORDS]):
+    for tok in words[:OPENING_WORDS]:
         mention = actors.get(tok.i)
         if mention is not None:
             return [mention] if mention._.actor is not None else []
@@ -116,16 +130,6 @@ def _fits(pronoun: str, mention: Span) -> bool:
     """He/she/I stand for a person; it/they/we for a country, a body or a group."""
     person = mention.label_ == "PERSON" or (mention._.actor or {}).get("actor_type") == "person"
     return person if pronoun in PERSON_PRONOUNS else not person
-
-
-# Nouns that, plural and counted ("the two countries", "both sides"), stand for the pair the text
-# has just named.
-PAIR_NOUNS = {"country", "nation", "side", "government", "leader", "state", "neighbour", "neighbor"}
-# State bodies a definite description names again ("the embassy" after "the US Embassy").
-BODY_NOUNS = {"embassy", "ministry", "government", "army", "military", "police", "court",
-              "parliament", "legislature", "administration", "regime", "navy", "consulate",
-              "cabinet", "junta", "authorities"}
-LOOKBACK_SENTENCES = 2
 
 
 def described_antecedent(noun: Token, actors: dict[int, Span]) -> list[Span]:
@@ -202,11 +206,6 @@ def _same_body(noun: Token, lemma: str, actors: dict[int, Span]) -> list[Span]:
         if lemma in _forms(mention) or lemma in _forms(head):
             return [mention]
     return []
-
-
-PAIR_PLURALS = {"countries", "nations", "sides", "governments", "leaders", "states", "neighbours",
-                "neighbors"}
-STAND_IN_WINDOW = 4
 
 
 def may_stand_in(sent: Span) -> bool:
