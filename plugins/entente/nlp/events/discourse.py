@@ -213,17 +213,15 @@ def may_stand_in(sent: Span) -> bool:
     a subject standing for an actor of the sentence before ("He met ...", "The embassy
     declined ...", "Both sides agreed ...") and that sentence, in the same paragraph, names a
     linked actor. Only the first words count: a subject's place, and a cheap test."""
-    words = [t for t in sent if not (t.is_space or t.is_punct)][:STAND_IN_WINDOW]
-    opens = False
-    for k, tok in enumerate(words):
-        low = tok.lower_
-        before = words[k - 1].lower_ if k else ""
-        if (low in PERSON_PRONOUNS | GROUP_PRONOUNS
-                or (low in BODY_NOUNS and before == "the")
-                or (low in PAIR_PLURALS and before in ("two", "both"))):
-            opens = True
-            break
-    if not opens:
+    words = [t.lower_ for t in sent if not (t.is_space or t.is_punct)][:STAND_IN_WINDOW]
+    if not any(_stands_in(before, word) for before, word in zip([""] + words, words)):
         return False
     previous = previous_sentence(sent[0])
     return previous is not None and any(ent._.actor for ent in previous.ents)
+
+
+def _stands_in(before: str, word: str) -> bool:
+    """A pronoun, "the <body>", or "two/both <countries>"."""
+    return (word in PERSON_PRONOUNS | GROUP_PRONOUNS
+            or (word in BODY_NOUNS and before == "the")
+            or (word in PAIR_PLURALS and before in ("two", "both")))
