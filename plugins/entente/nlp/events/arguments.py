@@ -189,6 +189,7 @@ def object_tokens(token: Token) -> list[Token]:
         elif c.dep_ == "ccomp" and to_infinitive(c) and token.pos_ in VERB_POS:
             # "allowed the candidate to run": the parser makes the object the clause's subject
             objs.extend(g for g in c.children if g.dep_ == "nsubj")
+    objs.extend(participle_object(token))
     for o in list(objs):
         objs.extend(x for x in o.conjuncts if x not in objs)
         # "a series of talks", "some 200 troops": look through quantity heads
@@ -205,13 +206,27 @@ def direct_objects(token: Token) -> list[Token]:
     """Direct objects and passive subjects ("called off the *strike*", "*sanctions* were
     imposed"), with their conjuncts and the nouns behind quantity heads; not the objects of
     prepositions ("increased cooperation *with the navies*")."""
-    objs = [c for c in token.children if c.dep_ in OBJ_DEPS]
+    objs = [c for c in token.children if c.dep_ in OBJ_DEPS] + participle_object(token)
     for o in list(objs):
         objs.extend(x for x in o.conjuncts if x not in objs)
         for g in o.children:
             if g.dep_ == "prep" and g.lower_ == "of":
                 objs.extend(p for p in g.children if p.dep_ == "pobj")
     return objs
+
+
+def passive_participle(token: Token) -> bool:
+    """A past participle on a noun, in the passive ("civilians *killed* by troops"): not one the
+    tagger took for a past tense that has an object of its own, or whose conjunct has one
+    ("groups *donated* and delivered $50,000 of goods")."""
+    return (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in NOUN_POS
+            and not any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children))
+
+
+def participle_object(token: Token) -> list[Token]:
+    """A passive participle's object is the noun it modifies ("the crimes *committed* by ...",
+    "prisoners *released* by Iran"): the noun, as a one-token list, or none."""
+    return [token.head] if passive_participle(token) else []
 
 
 def object_lemmas(token: Token) -> set[str]:

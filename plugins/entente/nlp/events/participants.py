@@ -12,6 +12,7 @@ from collections import deque
 
 from spacy.tokens import Doc, Span, Token
 
+from entente.nlp.events.arguments import NOUN_POS, passive_participle
 from entente.nlp.events.discourse import described_antecedent, previous_subject
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -195,11 +196,35 @@ def _subject(pred: Token, actors: dict[int, Span] | None = None) -> Token | None
     return subjects[0] if subjects else None
 
 
-def _passive_subject(pred: Token) -> Token | None:
-    for c in pred.children:
-        if c.dep_ in PASSIVE_SUBJ_DEPS:
-            return c
+def _passive_subject(pred: Token, actors: dict[int, Span] | None = None) -> Token | None:
+    """The predicate's passive subject; with `actors`, the first that holds an actor mention
+    (the parser may make a noun before the clause a second one: "Trouble flared after nine
+    French peacekeepers were killed")."""
+    subjects = [c for c in pred.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+    if actors is not None:
+        holding = [c for c in subjects if any(t.i in actors for t in c.subtree)]
+        subjects = holding or subjects
+    return subjects[0] if subjects else None
+
+
+def participle_patient(pred: Token) -> Token | None:
+    """Rule `participle_names_its_patient`: the noun a passive participle or a passive relative
+    clause modifies is the one the act was done to ("an Iraqi civilian allegedly killed by UK
+    troops", "the diplomats expelled by Russia", "activists who were detained by police")."""
+    if pred.head == pred or pred.head.pos_ not in NOUN_POS:
+        return None
+    if passive_participle(pred):
+        return pred.head
+    if pred.dep_ == "relcl" and any(c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE
+                                    for c in pred.children):
+        return pred.head
     return None
+
+
+def head_mentions(noun: Token, clause: Token, actors: dict[int, Span]) -> list[Span]:
+    """The mentions of the noun phrase a participle or relative clause modifies, not those in
+    the clause itself."""
+    return mentions_in(noun, actors, skip={t.i for t in clause.subtree})
 
 
 def _agent(pred: Token) -> Token | None:
@@ -275,6 +300,8 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
             return found or described_antecedent(subj, actors), subj
         if _passive_subject(cur) is not None:
             return [], None
+        if passive_participle(cur):
+            return [], None     # a passive participle's doer is its agent, if it names one
         # subjectless: inherit through "X agreed to cooperate", "X met Y and signed", "X, seeking ..."
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head != cur:
             if cur.dep_ == "acl" and cur.head.pos_ not in ("VERB", "AUX"):
@@ -295,9 +322,21 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
     return [], None
 
 
-def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
-    """'Russia's invasion', 'Russian-American talks', 'the attack by X'."""
+def participle_agents(noun: Token, actors: dict[int, Span]) -> list[Span]:
+    """Rule `participle_agent_did_the_noun`: the agent of a passive participle on an event
+    noun did the act ("the sanctions imposed by the European Union", "the treaty signed by
+    Russia and China")."""
     found = []
+    for c in noun.children:
+        if passive_participle(c) and (agent := _agent(c)) is not None:
+            found.extend(mentions_in(agent, actors))
+    return found
+
+
+def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
+    """'Russia's invasion', 'Russian-American talks', 'the attack by X', 'the treaty signed by
+    X' (participle_agents)."""
+    found = participle_agents(noun, actors)
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors:
             found.append(actors[c.i])
@@ -337,10 +376,14 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
         subj = _subject(c) or _passive_subject(c)
         if subj is not None and subj.lower_ not in PRONOUNS and not any(t.i in exclude for t in subj.subtree):
             found.extend((0, e) for e in mentions_in(subj, actors))
-    passive = _passive_subject(pred)
+    passive = _passive_subject(pred, actors)
     if passive is not None and _subject(pred) is None and not any(
             t.i in exclude for t in passive.subtree):
         found.extend((0, e) for e in mentions_in(passive, actors))
+    patient = participle_patient(pred)
+    if patient is not None:
+        found.extend((0, e) for e in head_mentions(patient, pred, actors)
+                     if not any(t.i in exclude for t in e))
     roots = [pred] if trigger == pred else [pred, trigger]
     for root in roots:
         found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, include_root=root == trigger and root != pred))

@@ -19,7 +19,7 @@ from entente.nlp.events.location import Location, location_of, venue
 from entente.nlp.events.modality import event_date, modality, negated_here
 from entente.nlp.events.participants import (between_pairs, clause_recipients, find_recipients,
                                              find_sources, mentions_in, noun_own_sources,
-                                             participant)
+                                             participant, participle_agents)
 
 BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst",
                     "despite", "in", "at", "of", "over", "under", "from", "for", "as", "because",
@@ -66,6 +66,8 @@ def find_participants(c: Candidate) -> bool:
         sources, pairs = parties[:1], parties[1:]
     else:
         sources, _ = find_sources(pred, c.actors)
+        if not sources and trig != pred:
+            sources = participle_agents(trig, c.actors)    # "sanctions imposed by X were extended"
         if not sources and stative_subject_acts(c):
             sources = subject_mentions(c)
     starts = {p.start for p in pairs}

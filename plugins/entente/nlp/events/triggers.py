@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from entente.nlp.events.arguments import passive_participle
 from entente.nlp.events.lexicon import CURATED, NOUN_POS, Entry, Lexicon, governing_verb, token_lemma
 
 BREAK_DEPS = {"conj", "relcl", "parataxis"}
@@ -121,6 +122,8 @@ def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
     yet find no second party (rules.one_sided_pattern), and our trigger keeps its own event
     ("opened the bridge to *allow* aid")."""
     entry, pred = triggers[i]
+    if modifies_a_participant(pred, triggers):
+        return None
     own = {i, pred.i}
     cur = doc[i]
     for _ in range(12):
@@ -135,6 +138,15 @@ def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
                     # cur is the light verb of another event noun: that noun's event governs
                     return j if governs(other, entry) else None
     return None
+
+
+def modifies_a_participant(pred: Token, triggers: Triggers) -> bool:
+    """Rule `participle_is_its_own_act`: a passive participle on a noun that is no event is an
+    act of its own, not part of the clause's ("The Iraqi government, *backed* by the United
+    States, rejected the plan"); on an event noun it stays the noun's ("talks *hosted* by
+    Egypt"). Not an active one ("a message on Twitter *blaming* Iran": the parser often hangs
+    it on the wrong noun)."""
+    return passive_participle(pred) and pred.head.i not in triggers
 
 
 def governs(governor: Entry, governed: Entry) -> bool:
