@@ -30,6 +30,11 @@ def coded(nlp, text: str, trigger: str) -> list[tuple[set, set, str]]:
      {"RUS"}, {"HUN"}),
     ("Northern Cyprus, which is recognised only by Turkey, held elections on Sunday.",
      "recognised", {"TUR"}, {"CYP"}),
+    # ... nor the one a stative passive describes: it takes the stance itself
+    ("The decision damaged relations with the US, which is opposed to ending the ban.",
+     "opposed", {"USA"}, set()),
+    # ... but not the thing the act is done with: a country before it is its owner
+    ("The Chinese tariffs imposed by Beijing hurt American farmers.", "imposed", {"CHN"}, set()),
     # participle_is_its_own_act: on a noun that is no event, the participle is an act of its own
     ("The Iraqi government, backed by the United States, rejected the plan.", "backed",
      {"USA"}, {"IRQ"}),

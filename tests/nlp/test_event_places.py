@@ -167,6 +167,23 @@ def test_place_names_a_treaty(nlp, text, expected):
     assert found == [expected], found
 
 
+@pytest.mark.parametrize("text, trigger, expected, location", [
+    # place_names_a_meeting: a city before a meeting noun is where it met, no party
+    ("Leaving a Brussels summit, the British prime minister criticised France.", "summit",
+     None, None),
+    ("Russia and Ukraine met at the Minsk summit.", "met", {"RUS", "UKR"}, "BLR"),
+    ("Iran and the United States held the Geneva talks on Monday.", "talks", {"IRN", "USA"},
+     "CHE"),
+    # a possessive still stands for a government; a country keeps its part
+    ("Beijing's talks with Taipei collapsed in March.", "talks", {"CHN", "TWN"}, None),
+    ("The Iran talks with France resumed on Monday.", "talks", {"IRN", "FRA"}, None),
+])
+def test_place_names_a_meeting(nlp, text, trigger, expected, location):
+    found = [(countries(e), (e["location"] or {}).get("country"))
+             for e in events(nlp, text) if e["trigger"] == trigger]
+    assert found == ([(expected, location)] if expected else []), found
+
+
 @pytest.mark.parametrize("text, doers", [
     # separate_doers: several doers and no target did a mutual act together ...
     ("Russia and China signed a gas supply agreement on Friday.", [{"CHN", "RUS"}]),

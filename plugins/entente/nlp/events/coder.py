@@ -23,8 +23,8 @@ from entente.nlp import extensions  # noqa: F401  (registers Doc._/Span._ attrib
 from entente.nlp.events import phases, rules
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import Lexicon, load_lexicon, token_lemma
-from entente.nlp.events.location import Dateline, find_dateline
-from entente.nlp.events.participants import actor_spans, names_a_treaty
+from entente.nlp.events.location import Dateline, find_dateline, names_a_meeting, names_a_treaty
+from entente.nlp.events.participants import actor_spans
 from entente.nlp.events.triggers import dominated_by, find_triggers
 
 
@@ -140,9 +140,10 @@ def governed_by(i: int, dominated: dict[int, int]) -> list[int]:
 
 def parties_only(actors: dict[int, Span], dateline: Dateline | None) -> dict[int, Span]:
     """The actor mentions that may take part in events: not the dateline's place or credit, not
-    a city naming a treaty (participants.names_a_treaty)."""
+    a city naming a treaty or a meeting (location.names_a_treaty, names_a_meeting)."""
     return {i: mention for i, mention in actors.items()
-            if not (dateline is not None and dateline.covers(mention)) and not names_a_treaty(mention)}
+            if not (dateline is not None and dateline.covers(mention)) and not names_a_treaty(mention)
+            and not names_a_meeting(mention)}
 
 
 @Language.factory("entente_events", default_config={"lexicon_path": None, "categories_path": None,

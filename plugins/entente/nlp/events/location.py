@@ -78,15 +78,18 @@ def location_of(mention: Span, text: str | None = None) -> Location:
 
 def venue(trigger: Token, predicate: Token, actors: dict[int, Span]) -> Span | None:
     """The place mention in a locative phrase of the predicate or the event noun ("met in
-    Tokyo", "talks in Geneva", "at the summit in Brussels"), nearest the trigger."""
+    Tokyo", "talks in Geneva", "at the summit in Brussels"), nearest the trigger; else the city
+    naming the meeting (`names_a_meeting`)."""
     found = []
-    for head in _venue_heads(trigger, predicate):
+    heads = _venue_heads(trigger, predicate)
+    for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
             found.extend(_places_under(prep, actors))
     if not found:
-        return None
+        # "met at the Minsk summit", "the Geneva talks": the city that names the meeting
+        return next((place for head in heads if (place := meeting_place(head)) is not None), None)
     return min(found, key=lambda span: abs(span.root.i - trigger.i))
 
 
@@ -114,6 +117,56 @@ def _places_under(prep: Token, actors: dict[int, Span]) -> list[Span]:
             if mention is not None and mention.label_ in VENUE_LABELS:
                 places.append(mention)
     return places
+
+
+# Nouns a city gives its name to ("the Kyoto Protocol", "the Minsk agreements", "the Paris
+# climate agreement", "the Geneva Conventions").
+TREATY_NOUNS = {"treaty", "protocol", "accord", "agreement", "convention", "declaration",
+                "charter", "pact", "deal", "process", "format", "consensus", "framework"}
+# Meetings a city before the noun places ("a Brussels summit", "the Geneva talks").
+MEETING_NOUNS = {"summit", "talk", "talks", "conference", "meeting", "negotiation", "forum"}
+CITY_KINDS = {"city", "capital", "region"}
+NAME_DEPS = ("amod", "compound", "poss", "nmod")
+
+
+def place_kind(mention: Span) -> str | None:
+    return ((mention._.actor or {}).get("place") or {}).get("kind")
+
+
+def names_a_treaty(mention: Span) -> bool:
+    """Rule `place_names_a_treaty`: a city in the name of a treaty or process is no party to it
+    ("refused to sign the Kyoto treaty", "violated the Minsk agreements", "withdrew from the
+    Paris climate agreement"). Countries keep their part ("the Iran nuclear deal")."""
+    if place_kind(mention) not in CITY_KINDS:
+        return False
+    tok = mention.root
+    for _ in range(3):
+        if tok.dep_ not in NAME_DEPS or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in TREATY_NOUNS:
+            return True
+    return False
+
+
+def names_a_meeting(mention: Span) -> bool:
+    """Rule `place_names_a_meeting`: a city before a meeting noun is where it met, no party to
+    it ("leaving a Brussels summit", "the Geneva talks on Syria"); a possessive still stands
+    for a government ("Beijing's talks with Taipei"), and a country keeps its part ("the
+    Iran talks")."""
+    root = mention.root
+    return (place_kind(mention) in CITY_KINDS and root.dep_ in ("amod", "compound", "nmod")
+            and root.head.lemma_.lower() in MEETING_NOUNS
+            and not mention.start <= root.head.i < mention.end)
+
+
+def meeting_place(trigger: Token) -> Span | None:
+    """The city that names the meeting noun `trigger` (`names_a_meeting`), as its venue."""
+    for child in trigger.children:
+        mention = next((e for e in trigger.doc.ents if e.start <= child.i < e.end), None)
+        if mention is not None and names_a_meeting(mention):
+            return mention
+    return None
 
 
 def dateline_of(doc: Doc) -> Dateline | None:

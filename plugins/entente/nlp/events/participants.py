@@ -40,6 +40,10 @@ DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "c
 # Verbs of going somewhere: their destination is a place ("returned to Thailand", "flew to Milan").
 MOTION_VERBS = {"arrive", "return", "travel", "go", "come", "head", "fly", "sail", "drive", "walk", "leave",
                 "depart", "move", "flee", "relocate", "emigrate"}
+# Passive forms that state the subject's own stance or act ("is opposed to", "were demobilized",
+# "forces were engaged in ...": the subject does it).
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise",
+                    "disarm", "engage", "involve"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "you", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
 
@@ -59,30 +63,6 @@ def actor_spans(doc: Doc) -> dict[int, Span]:
 # newspaper's criticism is not an interaction between political actors.
 NONPOLITICAL_TYPES = {"business", "media"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
-
-
-# Nouns a city gives its name to ("the Kyoto Protocol", "the Minsk agreements", "the Paris
-# climate agreement", "the Geneva Conventions").
-TREATY_NOUNS = {"treaty", "protocol", "accord", "agreement", "convention", "declaration",
-                "charter", "pact", "deal", "process", "format", "consensus", "framework"}
-CITY_KINDS = {"city", "capital", "region"}
-
-
-def names_a_treaty(mention: Span) -> bool:
-    """Rule `place_names_a_treaty`: a city in the name of a treaty or process is no party to it
-    ("refused to sign the Kyoto treaty", "violated the Minsk agreements", "withdrew from the
-    Paris climate agreement"). Countries keep their part ("the Iran nuclear deal")."""
-    place = ((mention._.actor or {}).get("place") or {}).get("kind")
-    if place not in CITY_KINDS:
-        return False
-    tok = mention.root
-    for _ in range(3):
-        if tok.dep_ not in MODIFIER_DEPS or tok.head == tok:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in TREATY_NOUNS:
-            return True
-    return False
 
 
 def political_weight(ent: Span, political_heads: frozenset = frozenset(), material: bool = False) -> int:
@@ -210,15 +190,34 @@ def _passive_subject(pred: Token, actors: dict[int, Span] | None = None) -> Toke
 def participle_patient(pred: Token) -> Token | None:
     """Rule `participle_names_its_patient`: the noun a passive participle or a passive relative
     clause modifies is the one the act was done to ("an Iraqi civilian allegedly killed by UK
-    troops", "the diplomats expelled by Russia", "activists who were detained by police")."""
+    troops", "the diplomats expelled by Russia", "activists who were detained by police"); a
+    thing the act is done with (the lexicon entry's objects: find_recipients' `things`) is not,
+    when its country is the doer's ("the Chinese tariffs imposed by Beijing")."""
     if pred.head == pred or pred.head.pos_ not in NOUN_POS:
         return None
+    if pred.lemma_.lower() in STATIVE_PASSIVES:
+        return None     # "the US, which is opposed to ...": the noun takes the stance
     if passive_participle(pred):
         return pred.head
     if pred.dep_ == "relcl" and any(c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE
                                     for c in pred.children):
         return pred.head
     return None
+
+
+def _country(mention: Span) -> str | None:
+    return (mention._.actor or {}).get("country_code")
+
+
+def names_the_patient(mention: Span, noun: Token) -> bool:
+    """The mention names the patient: the patient is a name ("Northern Cyprus, which is
+    recognised ...", "Hong Kong Chief Executive Carrie Lam, who is supported by ...") or the
+    mention is its nationality ("an *Iraqi* civilian killed ..."); a country before a thing is
+    its owner, not the one the act was done to ("*The US* ban ... imposed by President
+    Reagan")."""
+    if noun.ent_type_:
+        return True     # a named patient's whole name ("Hong Kong Chief Executive Carrie Lam")
+    return mention.label_ == "NORP"
 
 
 def head_mentions(noun: Token, clause: Token, actors: dict[int, Span]) -> list[Span]:
@@ -351,8 +350,10 @@ def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
     return found
 
 
-def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclude: set[int]) -> list[Span]:
-    """Actor mentions in the objects of the predicate and of the trigger (if a noun under a light verb)."""
+def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclude: set[int],
+                    things: frozenset = frozenset()) -> list[Span]:
+    """Actor mentions in the objects of the predicate and of the trigger (if a noun under a light
+    verb); `things`: the lemmas of what the act is done with (the lexicon entry's objects)."""
     found: list[tuple[int, Span]] = []
     # "demanded that the US cancel ...", "said Libya must hand over ...": the addressee is the
     # subject of the complement clause
@@ -382,8 +383,12 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
         found.extend((0, e) for e in mentions_in(passive, actors))
     patient = participle_patient(pred)
     if patient is not None:
+        # what the act is done with belongs to its doer ("the Chinese tariffs imposed by Beijing")
+        owners = {_country(actors[i]) for i in exclude if i in actors} \
+            if patient.lemma_.lower() in things else set()
         found.extend((0, e) for e in head_mentions(patient, pred, actors)
-                     if not any(t.i in exclude for t in e))
+                     if not any(t.i in exclude for t in e) and names_the_patient(e, patient)
+                     and _country(e) not in owners)
     roots = [pred] if trigger == pred else [pred, trigger]
     for root in roots:
         found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, include_root=root == trigger and root != pred))

@@ -17,17 +17,14 @@ from entente.nlp.events import rules
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.location import Location, location_of, venue
 from entente.nlp.events.modality import event_date, modality, negated_here
-from entente.nlp.events.participants import (between_pairs, clause_recipients, find_recipients,
-                                             find_sources, mentions_in, noun_own_sources,
+from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, between_pairs,
+                                             clause_recipients, find_recipients, find_sources,
+                                             head_mentions, mentions_in, noun_own_sources,
                                              participant, participle_agents)
 
 BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst",
                     "despite", "in", "at", "of", "over", "under", "from", "for", "as", "because",
                     "like", "than"}
-# Passive forms that state the subject's own stance or act ("is opposed to", "were demobilized",
-# "forces were engaged in ...": the subject does it).
-STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise",
-                    "disarm", "engage", "involve"}
 
 
 def complement_category(c: Candidate) -> None:
@@ -72,7 +69,8 @@ def find_participants(c: Candidate) -> bool:
             sources = subject_mentions(c)
     starts = {p.start for p in pairs}
     c.sources = sources
-    c.recipients = pairs + [e for e in find_recipients(trig, pred, c.actors, token_set(sources))
+    c.recipients = pairs + [e for e in find_recipients(trig, pred, c.actors, token_set(sources),
+                                                       things=c.entry.obj)
                             if e.start not in starts]
     return True
 
@@ -96,6 +94,9 @@ def subject_mentions(c: Candidate) -> list[Span]:
     holders = [pred, pred.head] if pred.dep_ == "acomp" else [pred]   # "Japan is opposed to"
     subject = next((child for h in holders for child in h.children
                     if child.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and subject.lower_ in RELATIVE and pred.dep_ == "relcl" \
+            and pred.lemma_.lower() in STATIVE_PASSIVES:
+        return head_mentions(pred.head, pred, c.actors)   # "the US, which is opposed to ..."
     return mentions_in(subject, c.actors) if subject is not None else []
 
 
