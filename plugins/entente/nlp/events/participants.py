@@ -12,7 +12,7 @@ from collections import deque
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.nlp.events.arguments import NOUN_POS, passive_participle
+from entente.nlp.events.arguments import NOUN_POS, passive_participle, token_lemma
 from entente.nlp.events.discourse import described_antecedent, previous_subject
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -301,6 +301,9 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
             return [], None
         if passive_participle(cur):
             return [], None     # a passive participle's doer is its agent, if it names one
+        controller = object_controller(cur)
+        if controller is not None:
+            return mentions_in(controller, actors) or described_antecedent(controller, actors), controller
         # subjectless: inherit through "X agreed to cooperate", "X met Y and signed", "X, seeking ..."
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head != cur:
             if cur.dep_ == "acl" and cur.head.pos_ not in ("VERB", "AUX"):
@@ -330,6 +333,24 @@ def participle_agents(noun: Token, actors: dict[int, Span]) -> list[Span]:
         if passive_participle(c) and (agent := _agent(c)) is not None:
             found.extend(mentions_in(agent, actors))
     return found
+
+
+# Verbs whose object does what their "to" complement says ("persuaded South Korea to join the
+# pact": South Korea joins). Verbs that are triggers themselves ("urged", "pressed") code their
+# own event and govern the complement.
+OBJECT_CONTROL_VERBS = {"persuade", "convince", "lobby", "induce", "encourage", "tell", "advise",
+                        "invite", "get", "cause", "lead", "prompt", "inspire", "enable", "allow",
+                        "permit", "force", "compel", "oblige", "pressure", "pressurise", "push"}
+
+
+def object_controller(clause: Token) -> Token | None:
+    """Rule `object_does_the_complement`: the object of a verb of persuading or making does the
+    act of its "to" complement, not its subject ("Japan persuaded South Korea to join the pact",
+    "China lobbied African states to back its candidate")."""
+    head = clause.head
+    if clause.dep_ != "xcomp" or head == clause or token_lemma(head) not in OBJECT_CONTROL_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj"), None)
 
 
 def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
