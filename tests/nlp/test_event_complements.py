@@ -1,5 +1,6 @@
-"""Who does the act of a "to" complement (participants.object_controller, rule
-`object_does_the_complement`). Our own sentences; the real pipeline."""
+"""Who does the act when the verb's object takes part in it: the doer of a "to" complement
+(participants.object_controller, rule `object_does_the_complement`) and a country its leader
+takes somewhere (rules.own_country_is_carried). Our own sentences; the real pipeline."""
 from __future__ import annotations
 
 import pytest
@@ -33,3 +34,25 @@ def test_an_object_with_no_actor_leaves_the_complement_without_the_subject(nlp):
     help; no aid by Russia."""
     text = "Russian prosecutors are forcing the sale of the company to help pay its tax bill."
     assert doers(nlp, text, "help") in ([], [set()])
+
+
+def parties(nlp, text: str, trigger: str) -> list[tuple[set[str], set[str]]]:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2022-07-15"
+    return [({p["country"] for p in e["actors"] if p.get("country")},
+             {p["country"] for p in e["recipients"] if p.get("country")})
+            for e in nlp(doc)._.events if e["trigger"] == trigger]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # own_country_is_carried: a leader takes his own country into or out of something
+    ("Last year President Trump withdrew the US from the nuclear treaty with Iran.", "withdrew",
+     ({"USA"}, {"IRN"})),
+    ("Tony Blair took Britain into the war with Iraq.", "war", ({"GBR"}, {"IRQ"})),
+    # not a country taken by someone else, nor a city
+    ("Russia expelled Britain from the council.", "expelled", ({"RUS"}, {"GBR"})),
+    ("French farmers said they would blockade Paris from Monday night.", "blockade",
+     ({"FRA"}, {"FRA"})),
+])
+def test_own_country_is_carried(nlp, text, trigger, expected):
+    assert parties(nlp, text, trigger) == [expected]

@@ -99,6 +99,7 @@ class EventCoder:
             return []
         rules.military_means(c)
         phases.clause_participants(c)
+        rules.own_country_is_carried(c)
         rules.topic_is_no_counterpart(c)
         rules.said_content_is_no_party(c)
         phases.read_location(c)

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import CURATED, subject_lemmas, token_lemma
-from entente.nlp.events.participants import political_weight
+from entente.nlp.events.participants import mentions_in, political_weight
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
@@ -145,6 +145,39 @@ def venue_is_no_party(c: Candidate, place: Span) -> bool:
         return False
     c.recipients = [e for e in c.recipients if e != place]
     return True
+
+
+# Phrases a country is taken into or out of ("withdrew the US *from* the treaty", "took Britain
+# *into* the war", "pulled the country *out* of the accord").
+DIRECTION_PREPS = {"from", "out", "into"}
+
+
+def own_country_is_carried(c: Candidate) -> bool:
+    """Rule `own_country_is_carried`: a leader who takes his own country somewhere acts with it,
+    not on it ("President Trump withdrew the US from the nuclear treaty with Iran", "Blair took
+    Britain into the war with Iraq"): the country, the direct object, joins the doers, and the
+    targets are the actors of the phrase it is taken into or out of. Only when a named doer is
+    of that country ("the coalition drove Iraq out of Kuwait" is done to Iraq), and only for the
+    country by name ("French farmers would blockade Paris from Monday": a city is a place).
+    Returns whether it applied."""
+    doers = {_country(e) for e in c.sources} - {None}
+    carried = [e for e in c.recipients if e.root.dep_ == "dobj" and _country(e) in doers
+               and ((e._.actor or {}).get("place") or {}).get("kind") == "country"]
+    if not carried:
+        return False
+    verb = carried[0].root.head
+    phrases = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in DIRECTION_PREPS]
+    if not phrases:
+        return False
+    c.sources = c.sources + carried
+    taken = {t.i for e in c.sources for t in e}
+    targets = [e for p in phrases for e in mentions_in(p, c.actors, skip=taken)]
+    c.recipients = [e for e in c.recipients if e not in carried] + targets
+    return True
+
+
+def _country(mention: Span) -> str | None:
+    return (mention._.actor or {}).get("country_code")
 
 
 # Verbs whose direct object is what is talked about ("discussed Libya–Turkey relations"); the
