@@ -95,6 +95,9 @@ def test_a_description_stands_for_what_the_text_named(nlp, text, trigger, expect
     ("China cancelled the visas of American reporters.", "SANCTION"),
     # meeting a rule or a test is no meeting; talking of something is no talk with anybody
     ("Gordon Brown said Britain would meet its fiscal rule.", None),
+    # ... nor is meeting a reaction ("met a cool reception", "met with criticism")
+    ("The French proposal met a cool reception from the German chancellor.", None),
+    ("The French president met the German chancellor in Berlin.", "CONSULT"),
     ("Tony Blair talked of a new era for Britain.", None),
     ("Tony Blair talked with Chinese leaders about trade.", "CONSULT"),
 ])
