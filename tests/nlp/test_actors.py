@@ -322,6 +322,11 @@ def test_discarded_names_are_not_linked(nlp):
     # institution_of_named_country: the model splits "the Libyan | House of Representatives"
     ("He noted that the Libyan House of Representatives did not ratify the demarcation.",
      "House of Representatives", "LBYLEG"),
+    # ... or names it with a possessive and one capitalised word before the body
+    ("Only 22 projects targeted by China's State Environmental Protection Agency complied.",
+     "Environmental Protection Agency", "CHNGOV"),
+    ("A spokesman for the US Environmental Protection Agency declined to comment.",
+     "US Environmental Protection Agency", "USAGOV"),
     # a "pro-" or "anti-" word names no owner; armed groups keep their home
     ("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon.", "Hizbollah",
      "LBNREB"),

@@ -196,13 +196,16 @@ class ActorLinker:
         """Rule `institution_of_named_country`: a state body the dictionaries know under one
         country's code (government, legislature, court, army, police, intelligence) belongs to
         the country named just before it, when the model split the two ("the Libyan | House of
-        Representatives" is Libya's legislature, not the US one)."""
+        Representatives" is Libya's legislature, not the US one), also through a possessive and
+        one capitalised word ("China's State | Environmental Protection Agency" is no US
+        agency)."""
         for before, ent in zip(ents, ents[1:]):
             own, named = ent._.actor or {}, before._.actor or {}
             code, country = str(own.get("code") or ""), named.get("country_code")
-            if (before.end != ent.start or ent.label_ != "ORG" or code[3:6] not in STATE_BODIES
+            if (not _names_its_country(before, ent) or ent.label_ != "ORG"
+                    or code[3:6] not in STATE_BODIES
                     or not country or country == own.get("country_code") or "-" in before.text
-                    or named.get("actor_type") not in ("country", "state")
+                    or named.get("actor_type") not in ("country", "state", "government")
                     or before.label_ not in ("NORP", "GPE", "ORG")):
                 continue    # "pro-Iranian Hizbollah" is no Iranian body
             actor = self.gazetteer.actor_for_code(country + code[3:6], day)
@@ -439,6 +442,15 @@ class ActorLinker:
         if found is None and self.agents:    # the field's agent words after the curated roles
             found = self.agents.get(tok.lower_) or self.agents.get(tok.lemma_.lower())
         return found
+
+
+def _names_its_country(before: Span, ent: Span) -> bool:
+    """`before` stands right before `ent`, or before it with a possessive and at most one
+    capitalised word between ("China's State Environmental Protection Agency")."""
+    gap = before.doc[before.end:ent.start]
+    possessive = [t for t in gap if t.lower_ in ("'s", "’s", "'")]
+    return len(gap) == 0 or (len(possessive) == 1 and gap[0] == possessive[0] and len(gap) <= 2
+                             and all(t.is_title for t in gap[1:]))
 
 
 def _score(cand: Candidate, ctx: _DocContext) -> float:
