@@ -53,6 +53,12 @@ def pair(event: dict) -> tuple[set, set]:
     # an antecedent in the pronoun's own sentence still wins
     ("Russia spoke on Monday. France said it would send troops to Mali.", "send",
      ({"FRA"}, {"MLI"})),
+    # where_clause_is_no_antecedent: the place a "where" clause hangs from is not "they" ...
+    ("The leaders of France and Germany met in Berlin, where they signed a defence treaty.",
+     "signed", ({"FRA", "DEU"}, set())),
+    # ... while a relative pronoun's head is its antecedent
+    ("Russia, which signed the treaty with Ukraine in 1997, has withdrawn from it.", "signed",
+     ({"RUS"}, {"UKR"})),
 ])
 def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, trigger,
                                                                       expected):

@@ -246,10 +246,13 @@ def mentions_in(tok: Token, actors: dict[int, Span], skip: set[int] = frozenset(
 
 
 def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
-    """'X said it would ...', 'X, which signed ...': the mention the pronoun stands for."""
+    """'X said it would ...', 'X, which signed ...': the mention the pronoun stands for. Rule
+    `where_clause_is_no_antecedent`: the place or occasion a "where", "when" or "in which"
+    clause hangs from is not the clause's pronoun; it looks further up ("ministers are meeting in
+    Brussels, where they are to discuss ...": they are the ministers, not Brussels)."""
     cur = pred
     for _ in range(5):
-        if cur.dep_ == "relcl":
+        if cur.dep_ == "relcl" and not setting_clause(cur):
             return mentions_in(cur.head, actors)
         if cur.head == cur:
             return []
@@ -258,6 +261,13 @@ def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
         if subj is not None and subj.lower_ not in PRONOUNS:
             return mentions_in(subj, actors)
     return []
+
+
+def setting_clause(clause: Token) -> bool:
+    """A relative clause of place, time or occasion: "where", "when", "in which", "at which"."""
+    return any((c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby"))
+               or (c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children))
+               for c in clause.children)
 
 
 def _antecedent(tok: Token, actors: dict[int, Span]) -> list[Span]:
