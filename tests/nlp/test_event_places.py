@@ -61,8 +61,13 @@ def test_a_dateline_and_a_credit_are_never_parties(nlp):
     ("Iran and the United States held talks in Vienna.", "CONSULT", {"IRN", "USA"}, "AUT"),
     ("Armenia and Azerbaijan signed a ceasefire agreement in Moscow.", "SUPPORT",   # 057
      {"ARM", "AZE"}, "RUS"),
-    # ... while a visit, aid and an attack keep their place as target
+    # ... so is the place of a statement: where one criticises is not whom
+    ("In London on Thursday, the Indian finance minister criticised the trade policies of "
+     "rich nations.", "DISAPPROVE", {"IND"}, "GBR"),
+    # ... while a visit, aid and an attack keep their place as target, and so does a request
     ("The Indian prime minister arrived in Kabul on Monday.", "CONSULT", {"IND", "AFG"}, "AFG"),
+    ("Thousands of Syrian Kurds sought refuge in Germany last month.", "DEMAND",
+     {"SYR", "DEU"}, "DEU"),
 ])
 def test_venues_are_locations(nlp, text, category, parties, location):
     found = [e for e in events(nlp, text) if e["type"] == category]

@@ -128,14 +128,18 @@ def state_body(mention: Span) -> bool:
 PLACE_IS_TARGET_CAMEO = ("042", "043")
 
 
-VENUE_CATEGORIES = ("CONSULT", "AGREE", "SUPPORT")
+VENUE_CATEGORIES = ("CONSULT", "AGREE", "SUPPORT",
+                    # statements: where one speaks is not whom one criticises (but one seeks
+                    # refuge or help from the place one seeks it in)
+                    "DISAPPROVE", "ACCUSE", "REJECT", "THREATEN")
 
 
 def venue_is_no_party(c: Candidate, place: Span) -> bool:
     """The place where talks, an agreement or a meeting happened is their location, not a party
     ("the G7 ministers met in Tokyo" is no meeting with Japan; "signed the treaty in Prague" is
-    no agreement with the Czech Republic), nor is the place where two or more named parties did
-    anything together. A visit or hosting keeps its place as target ("arrived in Kabul"), and
+    no agreement with the Czech Republic), nor the place of a statement ("In London, India's
+    finance minister lashed out at the trade policies of the G7"), nor the place where two or
+    more named parties did anything together. A visit or hosting keeps its place as target ("arrived in Kabul"), and
     so does a one-sided act done in a place ("lifted a curfew in Montenegro", "sought refuge in
     Germany", "aid to refugees in Liberia"). Returns whether the venue was dropped."""
     if place not in c.recipients or str(c.cameo or "").startswith(PLACE_IS_TARGET_CAMEO):
