@@ -104,6 +104,8 @@ def test_a_description_stands_for_what_the_text_named(nlp, text, trigger, expect
     # ... nor is meeting a reaction ("met a cool reception", "met with criticism")
     ("The French proposal met a cool reception from the German chancellor.", None),
     ("The French president met the German chancellor in Berlin.", "CONSULT"),
+    # the best part of an hour is a time, not taking part (CAMEO's TAKE PART)
+    ("The visit of the German chancellor to Russia took the best part of a week.", None),
     ("Tony Blair talked of a new era for Britain.", None),
     ("Tony Blair talked with Chinese leaders about trade.", "CONSULT"),
 ])
