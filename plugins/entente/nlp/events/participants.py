@@ -44,6 +44,12 @@ MOTION_VERBS = {"arrive", "return", "travel", "go", "come", "head", "fly", "sail
 # "forces were engaged in ...": the subject does it).
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "demobilize", "demobilise",
                     "disarm", "engage", "involve"}
+# Verbs whose object does what their "to" complement says ("persuaded South Korea to join the
+# pact": South Korea joins). Verbs that are triggers themselves ("urged", "pressed") code their
+# own event and govern the complement.
+OBJECT_CONTROL_VERBS = {"persuade", "convince", "lobby", "induce", "encourage", "tell", "advise",
+                        "invite", "get", "cause", "lead", "prompt", "inspire", "enable", "allow",
+                        "permit", "force", "compel", "oblige", "pressure", "pressurise", "push"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "you", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
 
@@ -343,14 +349,6 @@ def participle_agents(noun: Token, actors: dict[int, Span]) -> list[Span]:
         if passive_participle(c) and (agent := _agent(c)) is not None:
             found.extend(mentions_in(agent, actors))
     return found
-
-
-# Verbs whose object does what their "to" complement says ("persuaded South Korea to join the
-# pact": South Korea joins). Verbs that are triggers themselves ("urged", "pressed") code their
-# own event and govern the complement.
-OBJECT_CONTROL_VERBS = {"persuade", "convince", "lobby", "induce", "encourage", "tell", "advise",
-                        "invite", "get", "cause", "lead", "prompt", "inspire", "enable", "allow",
-                        "permit", "force", "compel", "oblige", "pressure", "pressurise", "push"}
 
 
 def object_controller(clause: Token) -> Token | None:
