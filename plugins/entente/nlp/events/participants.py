@@ -383,41 +383,12 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
                     things: frozenset = frozenset()) -> list[Span]:
     """Actor mentions in the objects of the predicate and of the trigger (if a noun under a light
     verb); `things`: the lemmas of what the act is done with (the lexicon entry's objects)."""
-    found: list[tuple[int, Span]] = []
-    # "demanded that the US cancel ...", "said Libya must hand over ...": the addressee is the
-    # subject of the complement clause
-    clauses = [c for c in pred.children if c.dep_ == "ccomp"]
-    if trigger != pred and trigger.dep_ == "ccomp" and trigger.head == pred and trigger not in clauses:
-        clauses.append(trigger)
-    # "pushed for the US to support ...": a "for X to" clause; "insisted on its demands that the
-    # government grant ...": a "that" clause on the demanded thing
-    for h in {pred, trigger}:
-        for c in h.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-                clauses.append(c)
-            nouns = [c] if c.dep_ in ("dobj", "attr") else \
-                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
-            for n in nouns:
-                if n.lemma_.lower() not in DEMANDED_NOUNS:
-                    continue
-                clauses.extend(a for a in n.children if a.dep_ == "acl"
-                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
-    for c in clauses:
-        subj = _subject(c) or _passive_subject(c)
-        if subj is not None and subj.lower_ not in PRONOUNS and not any(t.i in exclude for t in subj.subtree):
-            found.extend((0, e) for e in mentions_in(subj, actors))
+    found = [(0, e) for e in addressed_subjects(trigger, pred, actors, exclude)]
     passive = _passive_subject(pred, actors)
     if passive is not None and _subject(pred) is None and not any(
             t.i in exclude for t in passive.subtree):
         found.extend((0, e) for e in mentions_in(passive, actors))
-    patient = participle_patient(pred)
-    if patient is not None:
-        # what the act is done with belongs to its doer ("the Chinese tariffs imposed by Beijing")
-        owners = {_country(actors[i]) for i in exclude if i in actors} \
-            if patient.lemma_.lower() in things else set()
-        found.extend((0, e) for e in head_mentions(patient, pred, actors)
-                     if not any(t.i in exclude for t in e) and names_the_patient(e, patient)
-                     and _country(e) not in owners)
+    found.extend((0, e) for e in patient_mentions(pred, actors, exclude, things))
     roots = [pred] if trigger == pred else [pred, trigger]
     for root in roots:
         found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, include_root=root == trigger and root != pred))
@@ -433,6 +404,49 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
         found = [(d, e) for d, e in found
                  if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
     return _closest(found, slack=0)
+
+
+def addressed_subjects(trigger: Token, pred: Token, actors: dict[int, Span],
+                       exclude: set[int]) -> list[Span]:
+    """The addressee as the subject of a complement clause: "demanded that the US cancel ...",
+    "said Libya must hand over ...", a "for X to" clause ("pushed for the US to support ..."),
+    a "that" clause on the demanded thing ("insisted on its demands that the government
+    grant ...")."""
+    clauses = [c for c in pred.children if c.dep_ == "ccomp"]
+    if trigger != pred and trigger.dep_ == "ccomp" and trigger.head == pred and trigger not in clauses:
+        clauses.append(trigger)
+    for h in {pred, trigger}:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                clauses.append(c)
+            nouns = [c] if c.dep_ in ("dobj", "attr") else \
+                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+            for n in nouns:
+                if n.lemma_.lower() not in DEMANDED_NOUNS:
+                    continue
+                clauses.extend(a for a in n.children if a.dep_ == "acl"
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
+    found = []
+    for c in clauses:
+        subj = _subject(c) or _passive_subject(c)
+        if subj is not None and subj.lower_ not in PRONOUNS and not any(t.i in exclude for t in subj.subtree):
+            found.extend(mentions_in(subj, actors))
+    return found
+
+
+def patient_mentions(pred: Token, actors: dict[int, Span], exclude: set[int],
+                     things: frozenset) -> list[Span]:
+    """The patient of a participle or passive relative clause (participle_patient), named or by
+    nationality; what the act is done with belongs to its doer ("the Chinese tariffs imposed by
+    Beijing")."""
+    patient = participle_patient(pred)
+    if patient is None:
+        return []
+    owners = {_country(actors[i]) for i in exclude if i in actors} \
+        if patient.lemma_.lower() in things else set()
+    return [e for e in head_mentions(patient, pred, actors)
+            if not any(t.i in exclude for t in e) and names_the_patient(e, patient)
+            and _country(e) not in owners]
 
 
 OBJECT_PREPS = {"to", "with", "against", "on"}
