@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""What a change does to the events of real news: annotate the articles beside the project that
+no gold file uses, with two checkouts, and list the events one run has and the other has not,
+with their sentences, for reading.
+
+    .venv/bin/python scripts/corpus_changes.py annotate OUT.jsonl [--project DIR] [--eval-dir DIR]
+    .venv/bin/python scripts/corpus_changes.py diff OLD.jsonl NEW.jsonl [--eval-dir DIR]
+
+`annotate` sends every Wikinews 2019-20 row and every BBC politics and business file of
+`../shared/eval/articles` outside data/gold/*.jsonl (gold_corpus.article_text, with Wikinews'
+publication dates) through `.venv/bin/entente annotate` of `--project` (default: this checkout;
+an older one: its clone after `make setup`, or with `.venv` linked to this one's and
+`PYTHONPATH=CLONE/plugins`) and writes the responses. `diff` prints one
+line per event only one run has: `+` new, `-` gone, keyed by category, the doers' and targets'
+countries and the evidence start, then the counts. A rule's closing note quotes how many of its
+lines a reader judged right.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "scripts"))
+
+from gold_corpus import article_text, corpus_docs, published_date  # noqa: E402
+from score_gold import annotate  # noqa: E402
+
+DEFAULT_EVAL = PROJECT.parent / "shared" / "eval"
+CATEGORIES = ("politics", "business")
+
+
+def gold_docs(gold_dir: Path = PROJECT / "data" / "gold") -> set[str]:
+    """The documents our gold files annotate (dev and held out): never part of the corpus."""
+    docs = set()
+    for path in gold_dir.glob("*.jsonl"):
+        docs.update(json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.strip())
+    return docs
+
+
+def corpus_requests(eval_dir: Path) -> list[dict]:
+    """One annotate request per corpus article outside the gold files."""
+    excluded = gold_docs()
+    requests = []
+    for doc in corpus_docs(eval_dir, CATEGORIES):
+        if doc in excluded:
+            continue
+        request = {"id": doc, "text": article_text(doc, eval_dir)}
+        if published := published_date(doc, eval_dir):
+            request["published_at"] = published
+        requests.append(request)
+    return requests
+
+
+def event_key(event: dict) -> tuple:
+    def countries(parts):
+        return tuple(sorted(p.get("country") or p.get("code") or p["text"] for p in parts))
+    return event["type"], countries(event["actors"]), countries(event["recipients"]), event["start"]
+
+
+def describe(event: dict, text: str) -> str:
+    def parties(parts):
+        return ", ".join(f"{p['text']}={p.get('country') or p.get('code')}" for p in parts)
+    evidence = " ".join(text[event["start"]:event["end"]].split())[:240]
+    return (f"{event['type']} [{event.get('trigger')}] {parties(event['actors'])} -> "
+            f"{parties(event['recipients'])} | {evidence}")
+
+
+def changes(old: dict[str, dict], new: dict[str, dict], text_of) -> tuple[list[str], int, int]:
+    """The `+`/`-` lines of the documents both runs answered, and the counts of each."""
+    lines, added, removed = [], 0, 0
+    for doc in sorted(old.keys() & new.keys()):
+        before = {event_key(e): e for e in old[doc].get("events", [])}
+        after = {event_key(e): e for e in new[doc].get("events", [])}
+        if before.keys() == after.keys():
+            continue
+        text = text_of(doc)
+        for key in sorted(after.keys() - before.keys(), key=lambda k: k[3]):
+            lines.append(f"+ {doc} {describe(after[key], text)}")
+            added += 1
+        for key in sorted(before.keys() - after.keys(), key=lambda k: k[3]):
+            lines.append(f"- {doc} {describe(before[key], text)}")
+            removed += 1
+    return lines, added, removed
+
+
+def read_run(path: Path) -> dict[str, dict]:
+    responses = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            response = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise SystemExit(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+        responses[str(response["id"])] = response
+    return responses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("annotate", help="annotate the corpus with one checkout")
+    run.add_argument("out", type=Path)
+    run.add_argument("--project", type=Path, default=PROJECT)
+    run.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    diff = sub.add_parser("diff", help="the events one run has and the other has not")
+    diff.add_argument("old", type=Path)
+    diff.add_argument("new", type=Path)
+    diff.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    args = parser.parse_args()
+    if not (args.eval_dir / "articles").is_dir():
+        raise SystemExit(f"no articles at {args.eval_dir / 'articles'} (set --eval-dir)")
+    if args.command == "annotate":
+        requests = corpus_requests(args.eval_dir)
+        print(f"annotating {len(requests)} articles with {args.project}", file=sys.stderr)
+        responses = annotate(requests, args.project, ".venv/bin/entente annotate", None)
+        with args.out.open("w", encoding="utf-8") as out:
+            for request in requests:
+                out.write(json.dumps(responses.get(request["id"], {"id": request["id"], "missing": True}),
+                                     ensure_ascii=False) + "\n")
+        return
+    lines, added, removed = changes(read_run(args.old), read_run(args.new),
+                                    lambda doc: article_text(doc, args.eval_dir))
+    print("\n".join(lines))
+    print(f"{added} events only in {args.new}, {removed} only in {args.old}")
+
+
+if __name__ == "__main__":
+    main()

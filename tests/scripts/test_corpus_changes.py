@@ -1,0 +1,73 @@
+"""scripts/corpus_changes.py: which events a change adds and removes on the real-news corpus, the
+corpus leaving out every gold document, and bad run files named by file and line."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("corpus_changes",
+                                                  PROJECT / "scripts" / "corpus_changes.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+cc = _load_script()
+TEXT = "Russia and China signed a deal. Iraq was criticised in London."
+
+
+def event(kind, actors, recipients, start, end, trigger):
+    def part(text, country):
+        return {"text": text, "country": country, "code": country}
+    return {"type": kind, "trigger": trigger, "start": start, "end": end,
+            "actors": [part(*a) for a in actors], "recipients": [part(*r) for r in recipients]}
+
+
+SIGNED = event("SUPPORT", [("Russia", "RUS"), ("China", "CHN")], [], 0, 31, "signed")
+CRITICISED_LONDON = event("DISAPPROVE", [], [("London", "GBR")], 32, 62, "criticised")
+CRITICISED_IRAQ = event("DISAPPROVE", [], [("Iraq", "IRQ")], 32, 62, "criticised")
+
+
+def test_the_events_only_one_run_has_are_listed_with_their_sentence():
+    old = {"wikinews:2019:1": {"id": "wikinews:2019:1", "events": [SIGNED, CRITICISED_LONDON]}}
+    new = {"wikinews:2019:1": {"id": "wikinews:2019:1", "events": [SIGNED, CRITICISED_IRAQ]},
+           "wikinews:2019:2": {"id": "wikinews:2019:2", "events": [SIGNED]}}  # in one run only
+    lines, added, removed = cc.changes(old, new, lambda doc: TEXT)
+    assert (added, removed) == (1, 1)
+    assert lines == [
+        "+ wikinews:2019:1 DISAPPROVE [criticised]  -> Iraq=IRQ | Iraq was criticised in London.",
+        "- wikinews:2019:1 DISAPPROVE [criticised]  -> London=GBR | Iraq was criticised in London.",
+    ]
+
+
+def test_the_same_events_in_another_order_are_no_change():
+    old = {"d": {"events": [SIGNED, CRITICISED_IRAQ]}}
+    new = {"d": {"events": [CRITICISED_IRAQ, SIGNED]}}
+    assert cc.changes(old, new, lambda doc: TEXT) == ([], 0, 0)
+
+
+def test_a_bad_run_file_is_named_with_its_line(tmp_path):
+    path = tmp_path / "run.jsonl"
+    path.write_text(json.dumps({"id": "a", "events": []}) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"run\.jsonl:2: not a JSON line"):
+        cc.read_run(path)
+
+
+def test_no_gold_document_is_in_the_corpus():
+    gold = cc.gold_docs()
+    assert len(gold) == 48          # the 48 articles of data/gold/README.md
+    eval_dir = cc.DEFAULT_EVAL
+    if not (eval_dir / "articles").is_dir():
+        pytest.skip("the shared articles are not beside the project")
+    requests = cc.corpus_requests(eval_dir)
+    assert requests and not {r["id"] for r in requests} & gold
+    assert all(r["text"].strip() for r in requests)
