@@ -2,26 +2,12 @@
 corpus leaving out every gold document, and bad run files named by file and line."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from locations import load_script
 
-PROJECT = Path(__file__).resolve().parents[2]
-
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("corpus_changes",
-                                                  PROJECT / "scripts" / "corpus_changes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-cc = _load_script()
+cc = load_script("corpus_changes")
 TEXT = "Russia and China signed a deal. Iraq was criticised in London."
 
 

@@ -3,29 +3,19 @@ what is dropped (a small dictionary of our own), and that the shipped data/event
 what the script makes of the field's dictionary."""
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
+from locations import load_script
 
 PROJECT = Path(__file__).resolve().parents[2]
 DICTIONARY = PROJECT.parent / "shared" / "dictionaries" / "CAMEO.2.0.txt"
 SHIPPED = PROJECT / "data" / "event_verbs.yml"
 
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("mine_cameo_verbs",
-                                                  PROJECT / "scripts" / "mine_cameo_verbs.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-mine = _load_script()
+mine = load_script("mine_cameo_verbs")
 
 
 def summary(text: str) -> tuple:
