@@ -184,6 +184,57 @@ def _country(mention: Span) -> str | None:
     return (mention._.actor or {}).get("country_code")
 
 
+# How a country word hangs on the firm it names the nationality of ("*Germany's*
+# DaimlerChrysler", "the *US* agrochemical giant Monsanto", "the *Gibraltar*-based Menatep Group").
+NATIONALITY_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod", "appos")
+FIRM_TYPES = (None, "business", "media")
+
+
+def firm_is_no_country(c: Candidate) -> bool:
+    """Rule `firm_is_no_country`: a company is no state. A country word that only tells a firm's
+    nationality ("Germany's DaimlerChrysler", "the US agrochemical giant Monsanto agreed to pay
+    a fine", "the Gibraltar-based Menatep Group is suing Russia") is no party, and a company of
+    ours that does the act ("British Airways is to halt its flights to Jeddah": GBRBUS) is no
+    doer: the firm's act is not its country's. A company stays a target (CAMEO codes pressure
+    on a firm's workers, a raid on its offices), and a businessman stays his country's (the
+    PLOVER gold: "a Saudi businessman is suing the United States"). Returns whether a party was
+    dropped."""
+    heads = c.lex.political_heads | c.lex.military_words
+    targets = c.recipients if c.quad != 4 else []       # a raid on Britain's BP stays British
+    firms = {e.start for e in c.sources if _company(e)}
+    firms |= {e.start for e in c.sources + targets if _nationality_of_a_firm(e, heads)}
+    if not firms:
+        return False
+    c.sources = [e for e in c.sources if e.start not in firms]
+    c.recipients = [e for e in c.recipients if e.start not in firms]
+    return True
+
+
+def _company(mention: Span) -> bool:
+    """A company of ours named as such ("British Airways"), not a businessman."""
+    return mention.label_ == "ORG" and (mention._.actor or {}).get("actor_type") == "business"
+
+
+def _nationality_of_a_firm(mention: Span, heads: frozenset) -> bool:
+    """A country word on a company named next to it, an organisation that is no political actor
+    of ours (not a party, union or movement)."""
+    if mention.label_ not in ("GPE", "NORP", "LOC") or \
+            (mention._.actor or {}).get("actor_type") != "country":
+        return False
+    tok = mention.root
+    for _ in range(2):
+        if tok.dep_ not in NATIONALITY_DEPS or tok.head == tok:
+            return False
+        tok = tok.head
+        # the organisation itself, or its name in apposition ("the US giant Monsanto")
+        for named in (tok, *(c for c in tok.children if c.dep_ == "appos")):
+            org = next((e for e in named.doc.ents if e.start <= named.i < e.end), None)
+            if org is not None and org.label_ == "ORG" and org.start != mention.start:
+                return ((org._.actor or {}).get("actor_type") in FIRM_TYPES
+                        and not any(t.lemma_.lower() in heads for t in org))
+    return False
+
+
 # Verbs whose direct object is what is talked about ("discussed Libya–Turkey relations"); the
 # prepositions that name a topic ("talks on the future of Hong Kong").
 TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "review", "examine"}

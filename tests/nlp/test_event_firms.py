@@ -1,0 +1,33 @@
+"""Rule `firm_is_no_country` (nlp/events/rules.py): a company is no state. Our own sentences,
+through the whole pipeline."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def countries(nlp, text: str) -> list[tuple[set[str], set[str]]]:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2022-07-15"
+    return [({p["country"] for p in e["actors"] if p.get("country")},
+             {p["country"] for p in e["recipients"] if p.get("country")})
+            for e in nlp(doc)._.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the nationality of a firm named next to it is no party ...
+    ("Germany's DaimlerChrysler signed a deal with the French government.", [(set(), {"FRA"})]),
+    ("The US agrochemical giant Monsanto has agreed to pay a fine for bribing an Indonesian "
+     "official.", [(set(), {"IDN"})]),
+    ("The Gibraltar-based Menatep Group is suing Russia for damages.", [(set(), {"RUS"})]),
+    # ... nor is a company of ours: its act is not its country's
+    ("British Airways is to halt its flights to Saudi Arabia.", []),
+    # a party, a ministry and the country itself stay; a firm stays the target of force
+    ("Britain's Labour Party criticised the French government.", [({"GBR"}, {"FRA"})]),
+    ("Russia's Foreign Ministry criticised the Polish government.", [({"RUS"}, {"POL"})]),
+    ("Germany signed a deal with France on Monday.", [({"DEU"}, {"FRA"})]),
+    ("Russian troops raided the offices of Britain's BP in Moscow.", [({"RUS"}, {"GBR"})]),
+])
+def test_firm_is_no_country(nlp, text, expected):
+    assert countries(nlp, text) == expected
