@@ -7,6 +7,7 @@ without walking the parse again for every entry.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
 
 from spacy.tokens import Token
@@ -221,6 +222,16 @@ def passive_participle(token: Token) -> bool:
     ("groups *donated* and delivered $50,000 of goods")."""
     return (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in NOUN_POS
             and not any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children))
+
+
+def modified_nouns(token: Token, deps: tuple | set, steps: int) -> Iterator[Token]:
+    """The words a modifier hangs on, up a chain of `deps` ("*Kyoto* climate treaty", "the
+    *Gibraltar*-based Menatep Group"), at most `steps` of them, nearest first."""
+    for _ in range(steps):
+        if token.dep_ not in deps or token.head == token:
+            return
+        token = token.head
+        yield token
 
 
 def participle_object(token: Token) -> list[Token]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from entente.nlp.events.arguments import modified_nouns
+
 # The place: words in capitals (`NEW YORK`, `UNITED NATIONS`), optionally `, Country` or
 # `, State` in capitals or title case; then an optional date, an optional credit in brackets,
 # and a dash. A mixed-case place (`Moscow, July 15 (Reuters) -`) needs the date or the credit.
@@ -137,16 +139,8 @@ def names_a_treaty(mention: Span) -> bool:
     """Rule `place_names_a_treaty`: a city in the name of a treaty or process is no party to it
     ("refused to sign the Kyoto treaty", "violated the Minsk agreements", "withdrew from the
     Paris climate agreement"). Countries keep their part ("the Iran nuclear deal")."""
-    if place_kind(mention) not in CITY_KINDS:
-        return False
-    tok = mention.root
-    for _ in range(3):
-        if tok.dep_ not in NAME_DEPS or tok.head == tok:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in TREATY_NOUNS:
-            return True
-    return False
+    return place_kind(mention) in CITY_KINDS and any(
+        noun.lemma_.lower() in TREATY_NOUNS for noun in modified_nouns(mention.root, NAME_DEPS, 3))
 
 
 def names_a_meeting(mention: Span) -> bool:

@@ -12,6 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
+from entente.nlp.events.arguments import modified_nouns
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import CURATED, subject_lemmas, token_lemma
 from entente.nlp.events.participants import mentions_in, political_weight
@@ -221,11 +222,7 @@ def _nationality_of_a_firm(mention: Span, heads: frozenset) -> bool:
     if mention.label_ not in ("GPE", "NORP", "LOC") or \
             (mention._.actor or {}).get("actor_type") != "country":
         return False
-    tok = mention.root
-    for _ in range(2):
-        if tok.dep_ not in NATIONALITY_DEPS or tok.head == tok:
-            return False
-        tok = tok.head
+    for tok in modified_nouns(mention.root, NATIONALITY_DEPS, 2):
         # the organisation itself, or its name in apposition ("the US giant Monsanto")
         for named in (tok, *(c for c in tok.children if c.dep_ == "appos")):
             org = next((e for e in named.doc.ents if e.start <= named.i < e.end), None)
