@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -222,6 +222,13 @@ def passive_participle(token: Token) -> bool:
     ("groups *donated* and delivered $50,000 of goods")."""
     return (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in NOUN_POS
             and not any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children))
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of, if any."""
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def modified_nouns(token: Token, deps: tuple | set, steps: int) -> Iterator[Token]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.nlp.events.arguments import modified_nouns
+from entente.nlp.events.arguments import entity_of, modified_nouns
 
 # The place: words in capitals (`NEW YORK`, `UNITED NATIONS`), optionally `, Country` or
 # `, State` in capitals or title case; then an optional date, an optional credit in brackets,
@@ -157,7 +157,7 @@ def names_a_meeting(mention: Span) -> bool:
 def meeting_place(trigger: Token) -> Span | None:
     """The city that names the meeting noun `trigger` (`names_a_meeting`), as its venue."""
     for child in trigger.children:
-        mention = next((e for e in trigger.doc.ents if e.start <= child.i < e.end), None)
+        mention = entity_of(child)
         if mention is not None and names_a_meeting(mention):
             return mention
     return None

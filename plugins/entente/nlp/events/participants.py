@@ -211,7 +211,8 @@ def participle_patient(pred: Token) -> Token | None:
     return None
 
 
-def _country(mention: Span) -> str | None:
+def country_of(mention: Span) -> str | None:
+    """The country code of a mention's actor, if linked."""
     return (mention._.actor or {}).get("country_code")
 
 
@@ -442,11 +443,11 @@ def patient_mentions(pred: Token, actors: dict[int, Span], exclude: set[int],
     patient = participle_patient(pred)
     if patient is None:
         return []
-    owners = {_country(actors[i]) for i in exclude if i in actors} \
+    owners = {country_of(actors[i]) for i in exclude if i in actors} \
         if patient.lemma_.lower() in things else set()
     return [e for e in head_mentions(patient, pred, actors)
             if not any(t.i in exclude for t in e) and names_the_patient(e, patient)
-            and _country(e) not in owners]
+            and country_of(e) not in owners]
 
 
 OBJECT_PREPS = {"to", "with", "against", "on"}

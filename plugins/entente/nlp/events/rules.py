@@ -12,10 +12,10 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
-from entente.nlp.events.arguments import modified_nouns
+from entente.nlp.events.arguments import entity_of, modified_nouns
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import CURATED, subject_lemmas, token_lemma
-from entente.nlp.events.participants import mentions_in, political_weight
+from entente.nlp.events.participants import country_of, mentions_in, political_weight
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
@@ -140,9 +140,10 @@ def venue_is_no_party(c: Candidate, place: Span) -> bool:
     ("the G7 ministers met in Tokyo" is no meeting with Japan; "signed the treaty in Prague" is
     no agreement with the Czech Republic), nor the place of a statement ("In London, India's
     finance minister lashed out at the trade policies of the G7"), nor the place where two or
-    more named parties did anything together. A visit or hosting keeps its place as target ("arrived in Kabul"), and
-    so does a one-sided act done in a place ("lifted a curfew in Montenegro", "sought refuge in
-    Germany", "aid to refugees in Liberia"). Returns whether the venue was dropped."""
+    more named parties did anything together. A visit or hosting keeps its place as target
+    ("arrived in Kabul"), and so does a one-sided act done in a place ("lifted a curfew in
+    Montenegro", "sought refuge in Germany", "aid to refugees in Liberia"). Returns whether the
+    venue was dropped."""
     if place not in c.recipients or str(c.cameo or "").startswith(PLACE_IS_TARGET_CAMEO):
         return False
     doers = {(e._.actor or {}).get("country_code") or e.text for e in c.sources}
@@ -165,8 +166,8 @@ def own_country_is_carried(c: Candidate) -> bool:
     of that country ("the coalition drove Iraq out of Kuwait" is done to Iraq), and only for the
     country by name ("French farmers would blockade Paris from Monday": a city is a place).
     Returns whether it applied."""
-    doers = {_country(e) for e in c.sources} - {None}
-    carried = [e for e in c.recipients if e.root.dep_ == "dobj" and _country(e) in doers
+    doers = {country_of(e) for e in c.sources} - {None}
+    carried = [e for e in c.recipients if e.root.dep_ == "dobj" and country_of(e) in doers
                and ((e._.actor or {}).get("place") or {}).get("kind") == "country"]
     if not carried:
         return False
@@ -179,10 +180,6 @@ def own_country_is_carried(c: Candidate) -> bool:
     targets = [e for p in phrases for e in mentions_in(p, c.actors, skip=taken)]
     c.recipients = [e for e in c.recipients if e not in carried] + targets
     return True
-
-
-def _country(mention: Span) -> str | None:
-    return (mention._.actor or {}).get("country_code")
 
 
 # How a country word hangs on the firm it names the nationality of ("*Germany's*
@@ -225,7 +222,7 @@ def _nationality_of_a_firm(mention: Span, heads: frozenset) -> bool:
     for tok in modified_nouns(mention.root, NATIONALITY_DEPS, 2):
         # the organisation itself, or its name in apposition ("the US giant Monsanto")
         for named in (tok, *(c for c in tok.children if c.dep_ == "appos")):
-            org = next((e for e in named.doc.ents if e.start <= named.i < e.end), None)
+            org = entity_of(named)
             if org is not None and org.label_ == "ORG" and org.start != mention.start:
                 return ((org._.actor or {}).get("actor_type") in FIRM_TYPES
                         and not any(t.lemma_.lower() in heads for t in org))
