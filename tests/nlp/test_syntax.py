@@ -9,6 +9,7 @@ from entente.nlp.events.lexicon import token_lemma
 from entente.nlp.syntax.inflection import lemma_candidates, trigger_candidates
 from entente.nlp.pipeline import build_nlp
 from entente.settings import Settings
+from locations import EVAL
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "articles"
 
@@ -111,6 +112,63 @@ def test_date_sentences_are_parsed_for_tense(selective):
     doc = annotate(selective, "The committee met on Tuesday.", dct="2022-07-21")
     assert all(parsed(s) for s in doc.sents)
     assert [t["value"] for t in doc._.timexes] == ["2022-07-19"]   # past tense: the last Tuesday
+
+
+@pytest.mark.parametrize("text, selected", [
+    # the tense decides which Tuesday, which March
+    ("The committee met on Tuesday.", True),
+    ("The plant closes in March.", True),
+    ("The plant will close this weekend.", True),
+    # a written year, a written direction, a full date: the same value whatever the verb
+    ("The plant opened in 2004.", False),
+    ("Sales rose by a fifth last year.", False),
+    ("The plant opened on July 15, 2022.", False),
+    ("The plant has been closed for three weeks.", False),
+    # the year filter reads the parse: a name ("Euro 2004"), a count ("2000 troops")
+    ("Euro 2004 was a success.", True),
+    ("About 2000 soldiers arrived.", True),
+    # "soon" needs the tense, "current" its part of speech
+    ("The plant will reopen soon.", True),
+    ("The current plan is unpopular.", True),
+    ("The plant is now closed.", False),
+    # a candidate the text alone rejects ("may" the modal) needs nothing
+    ("The plant may close.", False),
+])
+def test_date_sentences_are_parsed_when_a_value_may_depend_on_it(selective, text, selected):
+    assert [parsed(s) for s in annotate(selective, text).sents] == [selected]
+
+
+BBC_POLITICS = EVAL / "articles" / "bbc" / "politics"
+
+
+@pytest.mark.parametrize("source", ["samples", "bbc"])
+def test_dates_are_the_same_as_with_every_date_sentence_parsed(selective, monkeypatch, source):
+    """timex/reads_parse leaves a date sentence unparsed only when no filter or normalizer of
+    its candidates reads the parse: on our samples and on 80 BBC politics articles (when
+    ../shared is there) the TIMEX3 values are the same as when every sentence with a date
+    candidate is parsed."""
+    from entente.nlp.syntax import component
+    from entente.nlp.timex.grammar import candidates
+
+    def every_date_candidate(doc):
+        return [(start, end) for start, end, _ in candidates(doc.text)]
+
+    if source == "bbc" and not BBC_POLITICS.is_dir():
+        pytest.skip(f"{BBC_POLITICS} is absent")
+    paths = sorted(SAMPLES.glob("*.txt")) if source == "samples" else sorted(BBC_POLITICS.glob("*.txt"))[:80]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+
+    def timexes():
+        return [[(t["start"], t["end"], t["type"], t["value"]) for t in annotate(selective, text)._.timexes]
+                for text in texts]
+
+    def parsed_count():
+        return sum(parsed(s) for text in texts for s in annotate(selective, text).sents)
+
+    chosen, chosen_parsed = timexes(), parsed_count()
+    monkeypatch.setattr(component, "dates_reading_parse", every_date_candidate)
+    assert timexes() == chosen
+    assert parsed_count() > chosen_parsed
 
 
 def test_parsed_sentences_match_the_model_parsing_them_alone(selective, full):

@@ -6,10 +6,11 @@ time. So the pipeline splits sentences with the model's own `senter` (and at bla
 `entente_paragraphs`) and finds entities on the whole text with `ner`; this component runs the
 syntax components on copies of the selected sentences — those with a word that may be a
 trigger of the event lexicon (with the words its constraints need, and a linked actor to take
-part) or a date candidate — and writes their tags, lemmas and dependencies back into the
-document. Other sentences keep empty `tag_`, `lemma_` and `dep_` (every token its own head);
-sentence boundaries stay the senter's. On by default; ENTENTE_SELECTIVE_SYNTAX=0 parses every
-sentence (`Settings.selective_syntax`). Measurements: docs/performance.md.
+part) or a date whose value may depend on the parse (timex/reads_parse) — and writes their
+tags, lemmas and dependencies back into the document. Other sentences keep empty `tag_`,
+`lemma_` and `dep_` (every token its own head); sentence boundaries stay the senter's. On by
+default; ENTENTE_SELECTIVE_SYNTAX=0 parses every sentence (`Settings.selective_syntax`).
+Measurements: docs/performance.md.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from entente.nlp.events.lexicon import CURATED, Entry, load_lexicon
 from entente.nlp.events.participants import PARTICIPANT_LABELS
 from entente.nlp.events.triggers import NON_TRIGGER_ENTS
 from entente.nlp.syntax.inflection import lemma_candidates, trigger_candidates
-from entente.nlp.timex.grammar import candidates as timex_candidates
+from entente.nlp.timex.reads_parse import dates_reading_parse
 
 SYNTAX_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # A token inside a name (a participant) or a date, number or title is never a trigger
@@ -100,9 +101,10 @@ class SelectiveSyntax:
             yield from batch
 
     def selected_sentences(self, doc: Doc) -> list[Span]:
-        """Sentences that may hold an event trigger or overlap a date candidate (the TIMEX3
-        filters and normalizers read tense, parts of speech and dependencies)."""
-        dates = [(start, end) for start, end, _ in timex_candidates(doc.text)]
+        """Sentences that may hold an event trigger or overlap a date candidate whose TIMEX3
+        filter or normalizer reads tense, parts of speech or dependencies (timex/reads_parse:
+        "on Tuesday" needs the tense, "in 2004" or "last year" does not)."""
+        dates = dates_reading_parse(doc)
         return [sent for sent in doc.sents
                 if _overlaps(dates, sent.start_char, sent.end_char) or self.may_hold_event(sent)]
 

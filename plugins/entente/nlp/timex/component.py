@@ -22,6 +22,8 @@ from entente.nlp.timex.normalize import (
 from entente.nlp.timex.relative import (
     norm_ago, norm_anaphor, norm_bare, norm_deictic, norm_holiday, norm_quarter, norm_quarter_rel,
     norm_part_of_day, norm_rel, norm_season, norm_the_unit, norm_week_of, norm_weekday)
+from entente.nlp.timex.reads_parse import NEEDS_TENSE
+from entente.nlp.timex.squeeze import SqueezedDoc, squeeze
 from entente.nlp.timex.tense import tense_of
 
 NORMALIZERS = {
@@ -33,57 +35,23 @@ NORMALIZERS = {
     "weekday": norm_weekday, "time": norm_time, "holiday": norm_holiday, "the_unit": norm_the_unit,
     "week_of": norm_week_of, "part_of_day": norm_part_of_day,
 }
-NEEDS_TENSE = {"date", "week_of", "month", "quarter", "quarter_rel", "period_rel", "season", "weekday", "time",
-               "holiday", "rel"}
 
 
 def find_timexes(doc: Doc) -> list[dict]:
     text, original = squeeze(doc.text)
     if original is None:
         return _find_timexes(doc, text)
-    found = _find_timexes(_SqueezedDoc(doc, original), text)
+    found = _find_timexes(SqueezedDoc(doc, original), text)
     for timex in found:
         timex["start"], timex["end"] = original[timex["start"]], original[timex["end"] - 1] + 1
         timex["text"] = doc.text[timex["start"]:timex["end"]]
     return found
 
 
-# Tokenized text ("July 15 , 2022", "this year 's third quarter", as in MEANTIME or CoNLL-style
-# corpora) is read as if written normally: the grammar and the normalizers see the squeezed
-# text, and offsets are mapped back to the doc's.
-SPACE_BEFORE_CLITIC = re.compile(r" (?=,|['’]s\b)")
-
-
-def squeeze(text: str) -> tuple[str, list[int] | None]:
-    """The text without spaces before commas and possessive 's, and for each of its characters
-    (plus its end) the offset in `text`; None when there is nothing to squeeze."""
-    if not SPACE_BEFORE_CLITIC.search(text):
-        return text, None
-    dropped = {m.start() for m in SPACE_BEFORE_CLITIC.finditer(text)}
-    original = [i for i in range(len(text)) if i not in dropped] + [len(text)]
-    return "".join(text[i] for i in original[:-1]), original
-
-
-class _SqueezedDoc:
-    """The doc as the filters see it: character offsets of the squeezed text."""
-
-    def __init__(self, doc: Doc, original: list[int]):
-        self.doc, self.original = doc, original
-
-    def char_span(self, s: int, e: int, **kwargs):
-        return self.doc.char_span(self.original[s], self.original[e - 1] + 1, **kwargs)
-
-    def __getattr__(self, name):
-        return getattr(self.doc, name)
-
-    def __getitem__(self, i):
-        return self.doc[i]
-
-
 def _find_timexes(doc, text: str) -> list[dict]:
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     starts = [s.start_char for s in sents]
-    original = doc.original if isinstance(doc, _SqueezedDoc) else None
+    original = doc.original if isinstance(doc, SqueezedDoc) else None
     ctx = Context(dct=tv.parse_iso(doc._.dct))
     out = []
     for s, e, kind in select([c for c in candidates(text) if keep(doc, text, *c)]):

@@ -11,6 +11,8 @@ MONTH_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|for|last|this|next|pa
                        r"from|to|between|and|before|after|or|throughout|end|beginning|start|each|every)\s*-?)$",
                        re.I)
 NOT_TIME_ENTS = {"MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# capitalised words before a year that do not make it part of a name ("March 2004", "Fiscal 1989")
+YEAR_PREFIX_WORD = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|fiscal|fy")
 
 
 def _first_alpha_upper(s: str) -> bool:
@@ -72,8 +74,7 @@ def _year_ok(doc, text, s, e, frag):
         return True
     if re.fullmatch(r"\d{4}", frag) and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and \
             doc[tok.i - 1].is_title and not _sentence_initial(text, doc[tok.i - 1].idx) and \
-            not re.fullmatch(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|fiscal|fy",
-                             doc[tok.i - 1].text):
+            not YEAR_PREFIX_WORD.fullmatch(doc[tok.i - 1].text):
         return False   # a year inside a name: "a venture called Orion 1980", "Euro 2004", "Windows 2000"
     if tok.ent_type_ in NOT_TIME_ENTS:
         return False

@@ -43,7 +43,8 @@ def _month(text):
     return MONTHS[m.group(1).lower()] if m else None
 
 
-def _year(text):
+def written_year(text):
+    """The year written in a temporal expression (1990, '90, nineteen ninety), else None."""
     m = re.search(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)", text)
     if m:
         return int(m.group(1))
@@ -71,7 +72,7 @@ def _dct(ctx):
 
 def _rel_year(text, ctx):
     """Year named in the text, else relative ("last year's") to the DCT, else None."""
-    y = _year(text)
+    y = written_year(text)
     if y:
         return y
     d = ctx.dct
@@ -100,7 +101,7 @@ def norm_date(text, ctx):
     dm = re.search(r"(?<![\d'])([0-3]?\d)(?:st|nd|rd|th)?(?!\d)", re.sub(r"(1\d{3}|20\d\d)", "", text))
     if month is None or dm is None:
         return None
-    day, year = int(dm.group(1)), _year(text)
+    day, year = int(dm.group(1)), written_year(text)
     if year is None:
         base = _dct(ctx)
         if base is None:
@@ -153,7 +154,7 @@ def _day_value(y, mo, d, anchored):
 
 
 def norm_month_year(text, ctx):
-    month, year = _month(text), _year(text)
+    month, year = _month(text), written_year(text)
     if month and year is None and ctx.dct:
         year = _rel_year(text, ctx) or ctx.dct.year
         _dct(ctx)
@@ -187,7 +188,7 @@ def norm_month(text, ctx):
 
 
 def norm_year(text, ctx):
-    y = _year(text)
+    y = written_year(text)
     if not y:
         return None
     if re.search(r"(?i)\bperiod$", text) and not months_in_focus(ctx):

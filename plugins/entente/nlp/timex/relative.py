@@ -10,7 +10,7 @@ from dateutil.easter import easter
 from entente.nlp.timex import values as tv
 from entente.nlp.timex.lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
 from entente.nlp.timex.normalize import (
-    _direction, _dct, _month, _near_year, _rel_year, _year, months_in_focus, norm_date,
+    _direction, _dct, _month, _near_year, _rel_year, written_year, months_in_focus, norm_date,
     quarter_in_focus)
 
 QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 2}
@@ -49,7 +49,7 @@ def norm_quarter(text, ctx):
     year = _rel_year(text, ctx)
     if year is None and ("year-ago" in t or "year-earlier" in t) and ctx.dct:
         year = ctx.dct.year - 1
-    anchored = year is None or not _year(text)
+    anchored = year is None or not written_year(text)
     if year is None:
         base = _dct(ctx)
         if base is None:
@@ -76,7 +76,7 @@ def norm_quarter_rel(text, ctx):
         # months of the previous year; a DATE can only say which year
         _dct(ctx)
         return "DATE", str(ctx.dct.year - 1), True
-    named_year = _year(text) if re.search(r"(1\d{3}|20\d\d)", t) else None
+    named_year = written_year(text) if re.search(r"(1\d{3}|20\d\d)", t) else None
     if named_year and not recent:
         recent = ctx.quarter   # "the 1988 period": the quarter under discussion, in that year
         if not recent or half != ("-H" in recent):
@@ -124,7 +124,7 @@ def _period_end(ctx):
 
 def norm_season(text, ctx):
     code = SEASONS[re.search(r"(spring|summer|fall|autumn|winter)", text, re.I).group(1).lower()]
-    year = _year(text)
+    year = written_year(text)
     if year:
         return "DATE", f"{year:04d}-{code}", False
     base = _dct(ctx)
@@ -332,7 +332,7 @@ def norm_weekday(text, ctx):
 
 def norm_holiday(text, ctx):
     t = " ".join(text.lower().split())
-    year = _year(text)
+    year = written_year(text)
     base = ctx.dct
     if year is None and base is None:
         return None
