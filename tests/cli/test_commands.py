@@ -80,7 +80,8 @@ def test_run_refuses_a_bad_backfill_window(tmp_path):
 
 @pytest.mark.slow
 def test_rerun_with_nothing_new_publishes_nothing(tmp_path):
-    """`entente run` twice on the same inbox: the second run leaves the warehouse file alone."""
+    """`entente run` twice on the same inbox: the second run leaves the warehouse file and the
+    report made from its publication alone; a third, with the report gone, writes it again."""
     import shutil
     import subprocess
 
@@ -96,6 +97,8 @@ def test_rerun_with_nothing_new_publishes_nothing(tmp_path):
     first = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr[-2000:]
     published = warehouse.stat().st_mtime_ns
+    page = tmp_path / "reports" / "index.html"
+    reported = page.stat().st_mtime_ns
     second = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert second.returncode == 0, second.stderr[-2000:]
     assert re.search(r"^  new articles {2,}0$", second.stdout, re.M)    # the summary: stdout
@@ -103,3 +106,7 @@ def test_rerun_with_nothing_new_publishes_nothing(tmp_path):
     assert [line for line in first.stdout.splitlines() + second.stdout.splitlines()
             if len(line) > 80 and str(tmp_path) not in line] == []      # paths print whole
     assert warehouse.stat().st_mtime_ns == published
+    assert page.stat().st_mtime_ns == reported and "are current" in second.stderr
+    page.unlink()
+    third = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert third.returncode == 0 and page.is_file() and "are current" not in third.stderr

@@ -12,6 +12,7 @@ from entente import stages
 from entente.extract import extraction_tables
 from entente.ingest.frames import article_frame
 from entente.reporting.charts import Chart, draw_charts, read_manifest
+from entente.reporting.record import made_from
 from entente.reporting.exports import (REPORT_VIEWS, ReportError, export_views,
                                        neutralize_formula, spreadsheet_safe)
 from entente.reporting.site import (FIGURES_VERSION, key_figures, narrative, render_page,
@@ -117,6 +118,11 @@ def test_index_links_csvs_charts_and_data_docs_and_tells_what_changed(settings, 
     assert snapshot["current"]["counts"]["articles"] == 2
     assert json.loads((out / "report.json").read_text())["publication"] == \
         snapshot["current"]["run_id"]
+    # `entente run` with nothing new leaves a report made from the last publication alone
+    assert made_from(out, snapshot["current"]["run_id"])
+    assert not made_from(out, snapshot["previous"]["run_id"]) and not made_from(out, None)
+    (out / "index.html").unlink()
+    assert not made_from(out, snapshot["current"]["run_id"])
 
 
 def text_of(lines) -> str:

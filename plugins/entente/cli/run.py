@@ -20,7 +20,8 @@ from entente.cli.status import LABEL_WIDTH, figure_lines
 from entente.settings import Settings
 from entente.sources.registry import Source, inbox_sources, load_sources
 from entente.warehouse import Warehouse
-from entente.warehouse.status import figures
+from entente.reporting.record import made_from
+from entente.warehouse.status import figures, last_publication
 
 MADE_BY = {"command": "entente run"}
 
@@ -59,9 +60,22 @@ def run_pipeline(settings: Settings, warehouse: Warehouse, sources_file: Path | 
                 return RunOutcome(False, ingested, None, [])
         # Nothing new: the published warehouse is already current. The run's fetch log stays
         # staged and is published with the next articles (as the entente_ingest DAG does).
+        if published is None and reports_are_current(settings, warehouse):
+            progress.stop()
+            console.print(f"reports in {settings.reports_dir} are current (nothing published "
+                          "since they were made; `entente report` rewrites them)", soft_wrap=True)
+            return RunOutcome(True, ingested, None, [])
         with step(progress, "writing reports and charts"):
             written = write_all_reports(settings, warehouse)
     return RunOutcome(True, ingested, published, written)
+
+
+def reports_are_current(settings: Settings, warehouse: Warehouse) -> bool:
+    """The reports folder holds a report made from the warehouse's last publication: a run
+    that published nothing would write the same CSVs, charts and pages again."""
+    with warehouse.reader() as con:
+        publication = last_publication(con)
+    return made_from(settings.reports_dir, publication[0] if publication else None)
 
 
 def run_sources(settings: Settings, sources_file: Path | None,

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from entente import files
+from entente.reporting.paths import INDEX_PAGE
 
 RECORD = "report.json"
 
@@ -30,3 +31,10 @@ def read_record(out_dir: Path) -> dict | None:
         return json.loads((out_dir / RECORD).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return None
+
+
+def made_from(out_dir: Path, publication: str | None) -> bool:
+    """The report in out_dir (its page and record) was made from `publication`."""
+    record = read_record(out_dir)
+    return (publication is not None and record is not None
+            and record.get("publication") == publication and (out_dir / INDEX_PAGE).is_file())

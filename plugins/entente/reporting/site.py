@@ -28,7 +28,7 @@ from entente.reporting.record import write_record
 from entente.reporting.render import render
 from entente.warehouse import Warehouse
 from entente.warehouse.status import (FAR_DATED_YEARS, LABELS, SCOPES, UNCOUNTED, Figures,
-                                      figure_rows, figures, quality_failures)
+                                      figure_rows, figures, last_publication, quality_failures)
 
 SNAPSHOT = "snapshot.json"
 INDEX = paths.INDEX_PAGE
@@ -53,9 +53,7 @@ def key_figures(warehouse: Warehouse, version: int | None = None) -> dict:
     (of the published state, or of an earlier version of a warehouse that keeps them)."""
     fig = figures(warehouse, version)
     with warehouse.reader(version) as con:
-        publication = con.execute(
-            "SELECT run_id, finished_at FROM pipeline_runs WHERE published "
-            "ORDER BY finished_at DESC LIMIT 1").fetchone()
+        publication = last_publication(con)
         pairs = con.execute("SELECT country_a, country_b, cooperation_events, first_date, "
                             "last_date FROM dyad_totals WHERE cooperation_events > 0").fetchall()
         newest = con.execute("SELECT max(published_at) FROM articles").fetchone()[0]

@@ -21,6 +21,8 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 
+import duckdb
+
 from entente.warehouse.store import Warehouse
 
 KINDS = ("cooperation", "conflict")
@@ -217,6 +219,12 @@ class Freshness:
         if self.last_publish is None:
             return None
         return (now or datetime.now(timezone.utc)) - self.last_publish
+
+
+def last_publication(con: duckdb.DuckDBPyConnection) -> tuple[str, datetime] | None:
+    """The run id and finish time of the last run that published, None before the first."""
+    return con.execute("SELECT run_id, finished_at FROM pipeline_runs WHERE published "
+                       "ORDER BY finished_at DESC LIMIT 1").fetchone()
 
 
 def freshness(warehouse: Warehouse) -> Freshness:
