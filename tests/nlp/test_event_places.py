@@ -197,8 +197,24 @@ def test_place_names_a_meeting(nlp, text, trigger, expected, location):
     ("The Netherlands, Portugal and the Czech Republic have announced their withdrawal.",
      [{"NLD"}, {"PRT"}, {"CZE"}]),
     ("France and Germany criticised the decision on Monday.", [{"FRA"}, {"DEU"}]),
-    # with a target the doers stay together, each paired with it
+    # with a target country the doers stay together, each paired with it; a target without
+    # one (an organisation) pairs nobody: the doers are separated as without a target
     ("Britain, France and Germany urged Iran to stop enrichment.", [{"GBR", "FRA", "DEU"}]),
+    ("Britain, France and Germany urged the IAEA to act.", [{"GBR"}, {"FRA"}, {"DEU"}]),
+    ("France and Germany vowed to keep their deficits below the EU limit.", [{"FRA"}, {"DEU"}]),
+    ("Indonesia, Sri Lanka and the Seychelles accepted the Paris Club offer.",
+     [{"IDN"}, {"LKA"}, {"SYC"}]),
+    # pledge_is_each_doers_own: pledges, vows, offers and acceptances are each one's own ...
+    ("China, Iran and Russia have pledged funds for the reconstruction.", [{"CHN"}, {"IRN"}, {"RUS"}]),
+    ("France and Germany vowed to cut their budget deficits.", [{"FRA"}, {"DEU"}]),
+    ("Indonesia and Sri Lanka accepted the offer.", [{"IDN"}, {"LKA"}]),
+    ("Britain and France offered help to the refugees.", [{"GBR"}, {"FRA"}]),
+    # ... unless what is promised is reciprocal; an agreement is always mutual
+    ("Russia and China pledged to deepen their cooperation.", [{"RUS", "CHN"}]),
+    ("India and Pakistan promised to work together against terrorism.", [{"IND", "PAK"}]),
+    ("Japan and South Korea pledged closer ties.", [{"JPN", "KOR"}]),
+    ("Israel and Egypt pledged to respect each other's borders.", [{"ISR", "EGY"}]),
+    ("Russia and China agreed to build a pipeline.", [{"RUS", "CHN"}]),
 ])
 def test_separate_doers(nlp, text, doers):
     found = [{p["country"] for p in e["actors"] if p.get("country")} for e in events(nlp, text)]

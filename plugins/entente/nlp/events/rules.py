@@ -465,16 +465,41 @@ def rewrite_for_modality(c: Candidate) -> str | None:
 MUTUAL_CAMEO = ("03", "04", "057", "06", "19")
 
 
+# Words that make a pledge or an offer one the doers make to each other ("pledged closer ties",
+# "vowed to work together", "committed to a joint fund", "promised to deepen cooperation").
+RECIPROCAL_WORDS = {"together", "jointly", "joint", "mutual", "mutually", "bilateral", "tie",
+                    "relation", "cooperation", "co-operation", "cooperate", "co-operate",
+                    "collaborate", "collaboration", "partnership", "alliance", "normalise",
+                    "normalize", "reconcile", "reconciliation"}
+ACCEPT_CAMEO = "038"
+
+
+def own_commitment(c: Candidate) -> bool:
+    """Rule `pledge_is_each_doers_own`: a pledge, promise, vow, commitment, intention or offer
+    (the lexicon's intent entries) and an acceptance are each doer's own, though CAMEO files
+    them under intent to cooperate (03): "China, Iran and Russia pledged funds", "France and
+    Germany vowed to cut their deficits", "Indonesia and Sri Lanka accepted the offer" — unless
+    what is promised is reciprocal ("pledged closer ties", "promised to work together")."""
+    if not (c.entry.intent or c.entry.cameo == ACCEPT_CAMEO):
+        return False
+    words = [token_lemma(t) for t in c.trigger.subtree]
+    pairs = set(zip(words, words[1:]))
+    return not (RECIPROCAL_WORDS.intersection(words) or pairs & {("each", "other"), ("one", "another")})
+
+
 def separate_doers(c: Candidate, event: dict) -> list[dict]:
-    """Rule `separate_doers`: doers of several countries with no target did an act together
-    only when the act is mutual, or a refusal or failure of a mutual act ("Russia and China
-    signed", "India and Pakistan fought", "Greeks and Turks failed to agree"). Of any other act
-    each did its own ("France and Germany criticised the decision", "the Netherlands, Portugal
-    and the Czech Republic announced their withdrawal"): one event per country, so that the
-    views pair nobody with a co-author of a call or a withdrawal. Doers without a country go
-    with none of them."""
+    """Rule `separate_doers`: doers of several countries with no target country did an act
+    together only when the act is mutual, or a refusal or failure of a mutual act ("Russia and
+    China signed", "India and Pakistan fought", "Greeks and Turks failed to agree"). Of any
+    other act each did its own ("France and Germany criticised the decision", "the Netherlands,
+    Portugal and the Czech Republic announced their withdrawal", "Britain, France and Germany
+    urged the IAEA to act"): one event per country, so that the views — which pair the doers
+    of an event without a target country with each other (sql/derived/event_dyads.sql) — pair
+    nobody with a co-author of a call or a withdrawal. Doers without a country go with none
+    of them; a target without a country stays with each."""
     codes = (str(event.get("cameo") or ""), str(c.entry.cameo or ""))
-    if event["recipients"] or any(code.startswith(MUTUAL_CAMEO) for code in codes):
+    mutual = any(code.startswith(MUTUAL_CAMEO) for code in codes) and not own_commitment(c)
+    if mutual or any(part.get("country") for part in event["recipients"]):
         return [event]
     by_country: dict[str, list[dict]] = {}
     for part in event["actors"]:
