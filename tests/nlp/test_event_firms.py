@@ -21,8 +21,18 @@ def countries(nlp, text: str) -> list[tuple[set[str], set[str]]]:
     ("The US agrochemical giant Monsanto has agreed to pay a fine for bribing an Indonesian "
      "official.", [(set(), {"IDN"})]),
     ("The Gibraltar-based Menatep Group is suing Russia for damages.", [(set(), {"RUS"})]),
-    # ... nor is a company of ours: its act is not its country's
+    # ... nor is a company of ours: its act is not its country's, nor its deal
     ("British Airways is to halt its flights to Saudi Arabia.", []),
+    ("To modernise its army, Hungary agreed with Airbus to open a helicopter factory.",
+     [({"HUN"}, set())]),
+    # ... nor a firm the linker reads as its country's business sector ("a US bank": USABUS)
+    ("A US bank agreed to pay a fine to Russia.", [(set(), {"RUS"})]),
+    ("A US bank has said it will donate 8m dollars to victims of Chile's military regime.",
+     [(set(), {"CHL"})]),
+    # a businessman stays his country's (the PLOVER gold), a firm the target of pressure
+    ("A Saudi businessman is suing the United States.", [({"SAU"}, {"USA"})]),
+    ("Iranian authorities have been pressuring workers of the United Bus Company of Tehran to "
+     "cancel the strike.", [({"IRN"}, {"IRN"})]),
     # a party, a ministry and the country itself stay; a firm stays the target of force
     ("Britain's Labour Party criticised the French government.", [({"GBR"}, {"FRA"})]),
     ("Russia's Foreign Ministry criticised the Polish government.", [({"RUS"}, {"POL"})]),

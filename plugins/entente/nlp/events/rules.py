@@ -186,20 +186,26 @@ def own_country_is_carried(c: Candidate) -> bool:
 # DaimlerChrysler", "the *US* agrochemical giant Monsanto", "the *Gibraltar*-based Menatep Group").
 NATIONALITY_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod", "appos")
 FIRM_TYPES = (None, "business", "media")
+# the business sector's people, who stay their country's ("a Saudi businessman")
+BUSINESS_PEOPLE = {"businessman", "businessmen", "businesswoman", "businesswomen", "businessperson",
+                   "entrepreneur", "tycoon", "magnate", "industrialist", "executive", "banker",
+                   "investor", "trader", "billionaire", "oligarch", "financier", "merchant"}
 
 
 def firm_is_no_country(c: Candidate) -> bool:
     """Rule `firm_is_no_country`: a company is no state. A country word that only tells a firm's
     nationality ("Germany's DaimlerChrysler", "the US agrochemical giant Monsanto agreed to pay
-    a fine", "the Gibraltar-based Menatep Group is suing Russia") is no party, and a company of
-    ours that does the act ("British Airways is to halt its flights to Jeddah": GBRBUS) is no
-    doer: the firm's act is not its country's. A company stays a target (CAMEO codes pressure
-    on a firm's workers, a raid on its offices), and a businessman stays his country's (the
-    PLOVER gold: "a Saudi businessman is suing the United States"). Returns whether a party was
-    dropped."""
+    a fine", "the Gibraltar-based Menatep Group is suing Russia", a firm the linker gave its
+    country's business sector: "a US bank will donate") is no party, and a company of ours that
+    does the act or is the partner in cooperation ("British Airways is to halt its flights to
+    Jeddah", "Hungary agreed with Airbus") is no party either: the firm's deal is not its
+    country's. A company stays the target of a conflict (CAMEO codes pressure on a firm's
+    workers, a raid on its offices), and a businessman stays his country's (the PLOVER gold:
+    "a Saudi businessman is suing the United States"). Returns whether a party was dropped."""
     heads = c.lex.political_heads | c.lex.military_words
     targets = c.recipients if c.quad != 4 else []       # a raid on Britain's BP stays British
-    firms = {e.start for e in c.sources if _company(e)}
+    partners = c.recipients if c.quad in (1, 2) else []  # pressure on a firm stays its country's
+    firms = {e.start for e in c.sources + partners if _company(e)}
     firms |= {e.start for e in c.sources + targets if _nationality_of_a_firm(e, heads)}
     if not firms:
         return False
@@ -209,8 +215,16 @@ def firm_is_no_country(c: Candidate) -> bool:
 
 
 def _company(mention: Span) -> bool:
-    """A company of ours named as such ("British Airways"), not a businessman."""
-    return mention.label_ == "ORG" and (mention._.actor or {}).get("actor_type") == "business"
+    """A company of ours named as such ("British Airways"), or a country word the linker read
+    as its business sector from the noun it modifies ("a US bank", "a Canadian company":
+    USABUS, CANBUS) — not a businessman, nor a country a bank is "of" ("the central banks of
+    Japan and China")."""
+    if (mention._.actor or {}).get("actor_type") != "business":
+        return False
+    if mention.label_ == "ORG":
+        return True
+    nouns = list(modified_nouns(mention.root, NATIONALITY_DEPS, 2))
+    return bool(nouns) and not any(tok.lemma_.lower() in BUSINESS_PEOPLE for tok in nouns)
 
 
 def _nationality_of_a_firm(mention: Span, heads: frozenset) -> bool:
