@@ -17,10 +17,10 @@ from rich.progress import Progress
 from entente import stages
 from entente.cli.progress import progress_bar, step
 from entente.cli.status import LABEL_WIDTH, figure_lines
+from entente.reporting.record import made_from
 from entente.settings import Settings
 from entente.sources.registry import Source, inbox_sources, load_sources
 from entente.warehouse import Warehouse
-from entente.reporting.record import made_from
 from entente.warehouse.status import figures, last_publication
 
 MADE_BY = {"command": "entente run"}
