@@ -3,7 +3,6 @@ reruns (conditional GET, known URLs skipped before any page fetch), canonical UR
 hashes, near-duplicates across outlets, language detection, and the fetch_log table."""
 from __future__ import annotations
 
-import time
 from xml.sax.saxutils import escape
 
 import pandas as pd
@@ -81,9 +80,7 @@ def staged_articles(warehouse) -> pd.DataFrame:
 def test_ingest_dedupes_links_copies_detects_language_and_reruns_cheaply(site, settings,
                                                                          warehouse):
     Handler.hits.clear()
-    started = time.monotonic()
     first = stages.ingest(settings, warehouse, sources(site), policy=POLICY)
-    first_time = time.monotonic() - started
     # /water via the feed (tracking params), again via #comments, and as a page source: once;
     # /missing keeps its feed summary.
     assert first.new_articles == 4 and first.duplicates == 2
@@ -98,15 +95,14 @@ def test_ingest_dedupes_links_copies_detects_language_and_reruns_cheaply(site, s
     assert frame.loc["Abkommen"].language == "de"
     assert original.date_source == "page" and str(original.published_at).startswith("2024-03-05")
 
+    # cheaply: what the rerun fetches, not how long it takes (timed in `make bench`,
+    # scripts/bench_rerun.sh; a wall-clock assertion failed on a loaded machine)
     Handler.hits.clear()
-    started = time.monotonic()
     second = stages.ingest(settings, warehouse, sources(site), policy=POLICY)
-    second_time = time.monotonic() - started
     assert second.new_articles == 0 and second.batches == []
     assert second.not_modified == 1                     # the feed: 304 via its ETag
     assert Handler.hits["/water"] <= 1                  # only the page source's own GET
     assert Handler.hits["/other-outlet/water-deal"] == 0 and Handler.hits["/de/abkommen"] == 0
-    assert second_time < first_time
 
 
 def test_published_fetch_log_and_duplicate_links(site, settings, warehouse, nlp):
