@@ -5,6 +5,7 @@ with their sentences, for reading.
 
     .venv/bin/python scripts/corpus_changes.py annotate OUT.jsonl [--project DIR] [--eval-dir DIR]
     .venv/bin/python scripts/corpus_changes.py diff OLD.jsonl NEW.jsonl [--eval-dir DIR]
+    .venv/bin/python scripts/corpus_changes.py sample RUN.jsonl [--seed N] [--count K]
 
 `annotate` sends every Wikinews 2019-20 row and every BBC politics and business file of
 `../shared/eval/articles` outside data/gold/*.jsonl (gold_corpus.article_text, with Wikinews'
@@ -13,12 +14,17 @@ an older one: its clone after `make setup`, or with `.venv` linked to this one's
 `PYTHONPATH=CLONE/plugins`) and writes the responses. `diff` prints one
 line per event only one run has: `+` new, `-` gone, keyed by category, the doers' and targets'
 countries and the evidence start, then the counts. A rule's closing note quotes how many of its
-lines a reader judged right.
+lines a reader judged right. `sample` prints K events of one run, drawn at random with a seed,
+that the dyad views would pair (asserted or planned, countries on opposite sides or doers of a
+joint act; `pairs`, as sql/derived/event_dyads.sql makes them), with their sentences: the
+reading behind "x of K pairs right" (the BBC files have no publication date, so their events
+are undated and the views would not count them; they are sampled all the same).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -87,6 +93,35 @@ def changes(old: dict[str, dict], new: dict[str, dict], text_of) -> tuple[list[s
     return lines, added, removed
 
 
+PAIRED_MODALITIES = ("asserted", "planned")
+
+
+def pairs(event: dict) -> set[tuple[str, str]]:
+    """The unordered country pairs the dyad views make of an event: each doer's country with
+    each target's, or, with no target country, the doers' with each other."""
+    doers = {p["country"] for p in event["actors"] if p.get("country")}
+    targets = {p["country"] for p in event["recipients"] if p.get("country")}
+    others = targets or doers
+    return {tuple(sorted((a, b))) for a in doers for b in others if a != b}
+
+
+def sample(run: dict[str, dict], seed: int, count: int, text_of) -> list[str]:
+    """`count` paired events of the run, drawn at random with `seed`, two lines each."""
+    found = [(doc, e) for doc, response in sorted(run.items())
+             for e in response.get("events", [])
+             if e.get("modality") in PAIRED_MODALITIES and pairs(e)]
+    random.Random(seed).shuffle(found)
+    lines = [f"{len(found)} paired events; {min(count, len(found))} drawn with seed {seed}"]
+    for number, (doc, event) in enumerate(found[:count], 1):
+        sides = max(len({p.get("country") for p in event[role] if p.get("country")})
+                    for role in ("actors", "recipients"))
+        mark = " multilateral" if sides >= 3 else ""
+        lines.append(f"{number:3d}. {doc} q{event.get('quad_class')}{mark} pairs="
+                     f"{'/'.join('-'.join(p) for p in sorted(pairs(event)))}")
+        lines.append(f"     {describe(event, text_of(doc))}")
+    return lines
+
+
 def read_run(path: Path) -> dict[str, dict]:
     responses = {}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -111,6 +146,11 @@ def main() -> None:
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
     diff.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    draw = sub.add_parser("sample", help="random events the dyad views would pair, for reading")
+    draw.add_argument("run", type=Path)
+    draw.add_argument("--seed", type=int, default=1)
+    draw.add_argument("--count", type=int, default=40)
+    draw.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     args = parser.parse_args()
     if not (args.eval_dir / "articles").is_dir():
         raise SystemExit(f"no articles at {args.eval_dir / 'articles'} (set --eval-dir)")
@@ -122,6 +162,10 @@ def main() -> None:
             for request in requests:
                 out.write(json.dumps(responses.get(request["id"], {"id": request["id"], "missing": True}),
                                      ensure_ascii=False) + "\n")
+        return
+    if args.command == "sample":
+        print("\n".join(sample(read_run(args.run), args.seed, args.count,
+                               lambda doc: article_text(doc, args.eval_dir))))
         return
     lines, added, removed = changes(read_run(args.old), read_run(args.new),
                                     lambda doc: article_text(doc, args.eval_dir))

@@ -57,3 +57,29 @@ def test_no_gold_document_is_in_the_corpus():
     requests = cc.corpus_requests(eval_dir)
     assert requests and not {r["id"] for r in requests} & gold
     assert all(r["text"].strip() for r in requests)
+
+
+@pytest.mark.parametrize("actors, recipients, expected", [
+    # doers with targets: each doer's country with each target's, never doers together
+    ([("Britain", "GBR"), ("France", "FRA")], [("Iran", "IRN")], {("GBR", "IRN"), ("FRA", "IRN")}),
+    # no target country: the doers of a joint act with each other
+    ([("Russia", "RUS"), ("China", "CHN")], [("the IAEA", None)], {("CHN", "RUS")}),
+    # one country only, or the same on both sides: no pair
+    ([("Russia", "RUS")], [], set()),
+    ([("Russia", "RUS")], [("Moscow", "RUS")], set()),
+])
+def test_pairs_are_those_of_the_dyad_views(actors, recipients, expected):
+    assert cc.pairs(event("AGREE", actors, recipients, 0, 10, "agreed")) == expected
+
+
+def test_a_sample_draws_paired_asserted_or_planned_events_by_seed():
+    paired = [{**SIGNED, "modality": modality} for modality in ("asserted", "planned", "negated")]
+    run = {f"d{n}": {"events": [e, {**CRITICISED_IRAQ, "modality": "asserted"}]}
+           for n, e in enumerate(paired)}
+    lines = cc.sample(run, seed=3, count=5, text_of=lambda doc: TEXT)
+    assert lines[0] == "2 paired events; 2 drawn with seed 3"   # negated and one-country left out
+    assert sorted(line.split()[1] for line in lines[1::2]) == ["d0", "d1"]
+    assert all("pairs=CHN-RUS" in line for line in lines[1::2])
+    assert lines[2].strip().startswith("SUPPORT [signed] Russia=RUS, China=CHN ->")
+    assert cc.sample(run, seed=3, count=1, text_of=lambda doc: TEXT) == \
+        cc.sample(run, seed=3, count=1, text_of=lambda doc: TEXT)
