@@ -23,6 +23,9 @@ SETTING_PREPS = {"at", "during", "after", "before", "since", "until", "near", "i
 TIME_NOUNS = {"time", "moment", "while", "year", "month", "week", "day", "hour", "decade", "season"}
 MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "'d", "ought",
           "wo", "ca"}
+# Prepositions that give examples of a group noun ("allies *including* Britain"; "such as": as).
+# Not "like", which also compares ("called for the decriminalization of drugs like Portugal").
+EXAMPLE_PREPS = {"including"}
 # Lemmatizer slips of the model on verbs that matter here ("staged" -> "stag").
 VERB_LEMMA_FIXES = {"stag": "stage"}
 
@@ -153,11 +156,7 @@ def phrases(token: Token, actors: set[int] = frozenset()) -> dict[str, set[str]]
         if c.dep_ not in PHRASE_DEPS or time_phrase(c):
             continue
         nouns = [g for g in c.children if g.dep_ == "pobj"]
-        for n in list(nouns):
-            nouns.extend(x for x in n.conjuncts if x not in nouns)
-            for g in n.children:
-                if g.dep_ == "prep" and g.lower_ == "of":
-                    nouns.extend(p for p in g.children if p.dep_ == "pobj")
+        _look_through(nouns)
         found = out.setdefault(c.lower_, set())
         found.update(token_lemma(n) for n in nouns)
         if any(n.i in actors for n in nouns):
@@ -177,6 +176,40 @@ def modifiers(token: Token) -> set[str]:
     return out
 
 
+def example_phrase(prep: Token) -> bool:
+    """"such as", "including" on a common noun: the phrase gives examples of the noun
+    ("allies *such as Germany*"); not on a name, nor "as" without "such" ("served as envoy")."""
+    return (prep.dep_ == "prep" and prep.head.pos_ == "NOUN"
+            and (prep.lower_ in EXAMPLE_PREPS
+                 or prep.lower_ == "as" and any(g.lower_ == "such" for g in prep.children)))
+
+
+def group_examples(noun: Token) -> list[Token]:
+    """Rule `examples_stand_for_group`: the examples a group noun gives of itself stand for it
+    as a participant — an act on "allies such as Germany" is done to Germany, "countries
+    including China and India" are China and India, "countries such as France and Germany have
+    criticised" are France and Germany criticising. The examples' heads and their conjuncts, or
+    none."""
+    out = []
+    for prep in noun.children:
+        if example_phrase(prep):
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    out.extend([p, *p.conjuncts])
+    return out
+
+
+def _look_through(objs: list[Token]) -> None:
+    """Extend `objs` with what stands behind each: conjuncts, the nouns behind quantity heads
+    ("a series of talks", "some 200 troops") and a group's examples (group_examples)."""
+    for o in list(objs):
+        objs.extend(x for x in o.conjuncts if x not in objs)
+        for g in o.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                objs.extend(p for p in g.children if p.dep_ == "pobj")
+        objs.extend(x for x in group_examples(o) if x not in objs)
+
+
 def object_tokens(token: Token) -> list[Token]:
     """Direct objects, passive subjects, objects of particles/prepositions and their conjuncts."""
     objs = []
@@ -191,12 +224,7 @@ def object_tokens(token: Token) -> list[Token]:
             # "allowed the candidate to run": the parser makes the object the clause's subject
             objs.extend(g for g in c.children if g.dep_ == "nsubj")
     objs.extend(participle_object(token))
-    for o in list(objs):
-        objs.extend(x for x in o.conjuncts if x not in objs)
-        # "a series of talks", "some 200 troops": look through quantity heads
-        for g in o.children:
-            if g.dep_ == "prep" and g.lower_ == "of":
-                objs.extend(p for p in g.children if p.dep_ == "pobj")
+    _look_through(objs)
     # a noun trigger's "object" is its own head noun modifiers, e.g. "sanctions relief"
     if token.pos_ in NOUN_POS:
         objs.extend(c for c in token.children if c.dep_ in ("compound",))
@@ -208,11 +236,7 @@ def direct_objects(token: Token) -> list[Token]:
     imposed"), with their conjuncts and the nouns behind quantity heads; not the objects of
     prepositions ("increased cooperation *with the navies*")."""
     objs = [c for c in token.children if c.dep_ in OBJ_DEPS] + participle_object(token)
-    for o in list(objs):
-        objs.extend(x for x in o.conjuncts if x not in objs)
-        for g in o.children:
-            if g.dep_ == "prep" and g.lower_ == "of":
-                objs.extend(p for p in g.children if p.dep_ == "pobj")
+    _look_through(objs)
     return objs
 
 

@@ -12,7 +12,8 @@ from collections import deque
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.nlp.events.arguments import NOUN_POS, passive_participle, token_lemma
+from entente.nlp.events.arguments import (NOUN_POS, example_phrase, passive_participle,
+                                          token_lemma)
 from entente.nlp.events.discourse import described_antecedent, previous_subject
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -132,7 +133,8 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
              locative: bool = True, include_root: bool = True,
              skip_preps: frozenset = frozenset()) -> list[tuple[int, Span]]:
     """Breadth-first walk under `root`: (depth, mention) for each actor mention found; not into
-    locative phrases (`locative`) nor phrases of the prepositions `skip_preps`.
+    locative phrases (`locative`) nor phrases of the prepositions `skip_preps`, but into a group
+    noun's examples ("allies such as Germany": rule `examples_stand_for_group`, arguments.py).
 
     Conjuncts cost no depth ("Russia and the United States" are at the same depth)."""
     found, seen_ents = [], set()
@@ -153,7 +155,7 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
             if c.dep_ in skip_deps and not (c.dep_ == "conj" and tok != root):
                 continue
             if c.dep_ == "prep" and ((locative and c.lower_ in LOCATIVE_PREPS)
-                                     or c.lower_ in skip_preps):
+                                     or c.lower_ in skip_preps) and not example_phrase(c):
                 continue
             seen.add(c.i)
             queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
