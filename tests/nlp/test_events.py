@@ -570,6 +570,10 @@ def test_engaged_in_names_the_doer(nlp):
     "The former ambassador to Russia released a memoir about his years in Moscow.",      # publish
     "The Indian government released its budget figures on Monday.",
     "The Brazilian senator was released from hospital on Friday after treatment for pneumonia.",
+    # releasing what is no one set free is publishing or spending: only people are freed
+    "The White House released a summary of the phone call with the Ukrainian president.",
+    "The Malaysian central bank released growth numbers on Tuesday.",
+    "The US president may release oil from the strategic reserve to calm Asian markets.",
     "He received his doctorate from Moscow State University in 1985.",                      # not a visit
     "The French president held a campaign rally in Marseille on Sunday.",                  # no protest
     "Nine people were killed in Peru when a bus crashed into a ravine.",                   # nobody's act
@@ -608,6 +612,8 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("The Iraqi government insisted that the US army leave Fallujah.", "DEMAND"),
     ("Moscow demanded that Kyiv withdraw its troops.", "DEMAND"),
     ("Two Italian hostages were released in Iraq on Tuesday.", "RETREAT"),
+    ("Four Britons were released from the US camp in Cuba.", "RETREAT"),
+    ("Syria freed the Lebanese detainees on Friday.", "RETREAT"),
     ("Russia recognised the independence of Abkhazia.", "SUPPORT"),
     ("The Chinese president met the IOC chief ahead of the Olympics in Beijing.", "CONSULT"),
 ])
