@@ -30,6 +30,11 @@ def coded(nlp, text: str, trigger: str) -> list[tuple[set, set, str]]:
      {"RUS"}, {"HUN"}),
     ("Northern Cyprus, which is recognised only by Turkey, held elections on Sunday.",
      "recognised", {"TUR"}, {"CYP"}),
+    # ... and so is the noun of a relative clause whose pronoun is the object
+    ("The Iranian diplomats whom Argentina expelled have left Buenos Aires.", "expelled",
+     {"ARG"}, {"IRN"}),
+    ("The four Britons, whom the US released in January, returned home.", "released",
+     {"USA"}, {"GBR"}),
     # ... nor the one a stative passive describes: it takes the stance itself
     ("The decision damaged relations with the US, which is opposed to ending the ban.",
      "opposed", {"USA"}, set()),
@@ -76,6 +81,10 @@ def test_a_past_tense_with_an_object_is_no_passive_participle(nlp):
      None),
     ("The martial law imposed by President Ferdinand Marcos ended in 1981.", "imposed", "COERCE"),
     ("Prisoners released by Iran returned home on Friday.", "released", "RETREAT"),
+    # ... and a relative pronoun's is the noun it stands for: Britons are freed, not published
+    ("Mr Mubanga was one of four Britons who were released from the US camp in January.",
+     "released", "RETREAT"),
+    ("He read the report, which Iran released on Monday.", "released", None),
 ])
 def test_the_noun_a_participle_modifies_is_its_object(nlp, text, trigger, category):
     found = {c for _, _, c in coded(nlp, text, trigger)}

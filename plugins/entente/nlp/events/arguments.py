@@ -26,6 +26,7 @@ MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "m
 # Prepositions that give examples of a group noun ("allies *including* Britain"; "such as": as).
 # Not "like", which also compares ("called for the decriminalization of drugs like Portugal").
 EXAMPLE_PREPS = {"including"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 # Lemmatizer slips of the model on verbs that matter here ("staged" -> "stag").
 VERB_LEMMA_FIXES = {"stag": "stage"}
 
@@ -201,8 +202,12 @@ def group_examples(noun: Token) -> list[Token]:
 
 def _look_through(objs: list[Token]) -> None:
     """Extend `objs` with what stands behind each: conjuncts, the nouns behind quantity heads
-    ("a series of talks", "some 200 troops") and a group's examples (group_examples)."""
+    ("a series of talks", "some 200 troops"), a group's examples (group_examples) and the noun
+    a relative pronoun stands for ("four Britons *who* were released", "the treaty *that* both
+    sides signed")."""
     for o in list(objs):
+        if o.lower_ in RELATIVE_PRONOUNS and o.head.dep_ == "relcl" and o.head.head not in objs:
+            objs.append(o.head.head)
         objs.extend(x for x in o.conjuncts if x not in objs)
         for g in o.children:
             if g.dep_ == "prep" and g.lower_ == "of":

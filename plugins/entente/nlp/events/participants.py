@@ -53,6 +53,9 @@ OBJECT_CONTROL_VERBS = {"persuade", "convince", "lobby", "induce", "encourage", 
                         "permit", "force", "compel", "oblige", "pressure", "pressurise", "push"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "you", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
+# How a relative pronoun stands for the patient: passive subject ("who were detained") or object
+# ("whom the US released").
+PATIENT_RELATIVE_DEPS = PASSIVE_SUBJ_DEPS | {"dobj"}
 
 
 def actor_spans(doc: Doc) -> dict[int, Span]:
@@ -198,7 +201,9 @@ def _passive_subject(pred: Token, actors: dict[int, Span] | None = None) -> Toke
 def participle_patient(pred: Token) -> Token | None:
     """Rule `participle_names_its_patient`: the noun a passive participle or a passive relative
     clause modifies is the one the act was done to ("an Iraqi civilian allegedly killed by UK
-    troops", "the diplomats expelled by Russia", "activists who were detained by police"); a
+    troops", "the diplomats expelled by Russia", "activists who were detained by police"), and
+    so is the noun of a relative clause whose pronoun is the object ("the four Britons, whom
+    the US released"); a
     thing the act is done with (the lexicon entry's objects: find_recipients' `things`) is not,
     when its country is the doer's ("the Chinese tariffs imposed by Beijing")."""
     if pred.head == pred or pred.head.pos_ not in NOUN_POS:
@@ -207,7 +212,7 @@ def participle_patient(pred: Token) -> Token | None:
         return None     # "the US, which is opposed to ...": the noun takes the stance
     if passive_participle(pred):
         return pred.head
-    if pred.dep_ == "relcl" and any(c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE
+    if pred.dep_ == "relcl" and any(c.dep_ in PATIENT_RELATIVE_DEPS and c.lower_ in RELATIVE
                                     for c in pred.children):
         return pred.head
     return None
