@@ -92,6 +92,8 @@ def political_weight(ent: Span, political_heads: frozenset = frozenset(), materi
         return 0
     if actor.get("actor_type") in NONPOLITICAL_TYPES:
         return 1 if material else 0
+    if pair_partner(ent) is not None:
+        return 2        # "the India-Pakistan talks": the two sides, not a nationality
     words = [t for t in ent if not t.is_punct]
     country_only = actor.get("actor_type") == "country"
     if country_only and ent.label_ == "ORG" and len(words) >= 2:
@@ -256,7 +258,7 @@ def mentions_in(tok: Token, actors: dict[int, Span], skip: set[int] = frozenset(
     found = _collect(tok, actors, skip_deps=deps, skip=skip, locative=True)
     if not found:
         found = _collect(tok, actors, skip_deps=deps, skip=skip, locative=False)
-    return _closest(found)
+    return with_pair_partners(_closest(found))
 
 
 def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
@@ -411,7 +413,7 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
                                   skip_preps=BACKGROUND_PREPS))
         found = [(d, e) for d, e in found
                  if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
-    return _closest(found, slack=0)
+    return with_pair_partners(_closest(found, slack=0))
 
 
 def addressed_subjects(trigger: Token, pred: Token, actors: dict[int, Span],
@@ -487,6 +489,64 @@ def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
                 if g.dep_ == "pobj":
                     out.extend(e for _, e in _collect(g, actors, skip_deps={"relcl", "punct"}, locative=True))
     return out
+
+
+# What joins the two sides of a pair before a noun ("India-Pakistan talks", "Libya–Turkey").
+PAIR_DASHES = {"-", "–"}
+
+
+def pair_partner(ent: Span) -> Span | None:
+    """Rule `pair_compound_names_both_sides`: two actors joined by a hyphen or a dash before a
+    noun are its two sides ("the India-Pakistan talks", "the US-China trade deal", "the
+    Egypt–Israel peace treaty"): the other actor of the pair, or None. The pair is written
+    without spaces and its second actor modifies a noun; the parser hangs the first on the
+    second, on the noun or elsewhere, so the pair is read off the words."""
+    doc = ent.doc
+    after = _entity_at(doc, ent.end + 1) if _dash_at(doc, ent.end) else None
+    if after is not None and _pair_before_noun(ent, after):
+        return after
+    before = _entity_at(doc, ent.start - 2) if _dash_at(doc, ent.start - 1) else None
+    if before is not None and _pair_before_noun(before, ent):
+        return before
+    return None
+
+
+def _dash_at(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].text in PAIR_DASHES
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    return next((e for e in doc.ents if e.start == i), None) if 0 <= i < len(doc) else None
+
+
+def _pair_before_noun(first: Span, second: Span) -> bool:
+    doc, root = first.doc, second.root
+    return (first._.actor is not None and second._.actor is not None
+            and not doc[first.end - 1].whitespace_ and not doc[first.end].whitespace_
+            and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN"
+            and not second.start <= root.head.i < second.end)
+
+
+def with_pair_partners(mentions: list[Span]) -> list[Span]:
+    """The mentions and the other side of each pair among them ("criticised the
+    Turkish-Libyan agreement": both)."""
+    out = list(mentions)
+    for e in mentions:
+        partner = pair_partner(e)
+        if partner is not None and all(o.start != partner.start for o in out):
+            out.append(partner)
+    return out
+
+
+def pair_compound(noun: Token, actors: dict[int, Span]) -> list[Span]:
+    """The two sides of a pair compound on `noun` ("the India-Pakistan talks": India, Pakistan;
+    rule `pair_compound_names_both_sides`), or none."""
+    for c in noun.children:
+        if c.dep_ in MODIFIER_DEPS and c.i in actors:
+            partner = pair_partner(actors[c.i])
+            if partner is not None:
+                return sorted([partner, actors[c.i]], key=lambda e: e.start)
+    return []
 
 
 CONDITION_MARKS = {"if", "unless"}

@@ -20,7 +20,7 @@ from entente.nlp.events.modality import event_date, modality, negated_here
 from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, between_pairs,
                                              clause_recipients, find_recipients, find_sources,
                                              head_mentions, mentions_in, noun_own_sources,
-                                             participant, participle_agents)
+                                             pair_compound, participant, participle_agents)
 
 BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst",
                     "despite", "in", "at", "of", "over", "under", "from", "for", "as", "because",
@@ -50,8 +50,9 @@ def find_participants(c: Candidate) -> bool:
     if c.is_noun_event:
         if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS:
             return False
-        sources = noun_own_sources(trig, c.actors)
-        pairs = between_pairs(trig, c.actors)
+        pairs = between_pairs(trig, c.actors) or pair_compound(trig, c.actors)
+        paired = token_set(pairs)
+        sources = [e for e in noun_own_sources(trig, c.actors) if e.start not in paired]
         if not sources and pairs:
             sources, pairs = pairs[:1], pairs[1:]
         if not sources:

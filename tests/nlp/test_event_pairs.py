@@ -1,0 +1,30 @@
+"""Rule `pair_compound_names_both_sides` (nlp/events/participants.py): two actors joined by a
+hyphen or a dash before a noun are its two sides. Our own sentences, through the whole
+pipeline."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def pairs(nlp, text: str) -> list[set[str]]:
+    """The countries of each event, doers and targets together."""
+    doc = nlp.make_doc(text)
+    doc._.dct = "2022-07-15"
+    return [{p["country"] for role in ("actors", "recipients") for p in e[role] if p.get("country")}
+            for e in nlp(doc)._.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the two sides of talks, a deal, a treaty: hyphen or dash, countries or groups
+    ("The India-Pakistan talks resumed on Monday.", [{"IND", "PAK"}]),
+    ("Russia-Ukraine talks failed.", [{"RUS", "UKR"}]),
+    ("The Chile–Peru treaty on fishing rights was signed in Lima.", [{"CHL", "PER"}]),
+    ("The US-China trade deal was signed in January.", [{"USA", "CHN"}]),
+    # adjectives of nationality too; a pair is one target
+    ("He also commented on the Turkish-Libyan maritime border agreement.", [{"TUR", "LBY"}]),
+    ("Greece criticised the Turkish-Libyan maritime agreement.", [{"GRC", "TUR", "LBY"}]),
+])
+def test_pair_compound_names_both_sides(nlp, text, expected):
+    assert pairs(nlp, text) == expected
