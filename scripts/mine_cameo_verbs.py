@@ -472,8 +472,10 @@ class Miner:
                                              for w in curated.get(key) or ())
         self.light = frozenset(str(w) for key in ("reporting_verbs", "light_verbs")
                                for w in curated.get(key) or ())
+        # a noun that codes only with a phrase of its own ("support *for* an actor") leaves
+        # its light verbs ("gave its backing to Ukraine") to the patterns
         self.event_nouns = frozenset(str(lemma) for item in curated.get("triggers") or ()
-                                     if item.get("pos") in (None, "NOUN")
+                                     if item.get("pos") in (None, "NOUN") and not item.get("pp")
                                      for lemma in (item["lemma"] if isinstance(item["lemma"], list)
                                                    else [item["lemma"]]))
         self.known_verbs = {v.word for b in blocks for v in b.verbs if "_" not in v.word}

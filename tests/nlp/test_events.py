@@ -574,6 +574,11 @@ def test_engaged_in_names_the_doer(nlp):
     "The White House released a summary of the phone call with the Ukrainian president.",
     "The Malaysian central bank released growth numbers on Tuesday.",
     "The US president may release oil from the strategic reserve to calm Asian markets.",
+    # a war or battle of another kind is no fighting
+    "The US-China trade war hurt American farmers.",
+    "Japan's legal battle with China over the islands continues.",
+    "Britain and Spain are locked in a war of words over Gibraltar.",
+    "There is strong public support for the plan.",                                         # no actor
     "He received his doctorate from Moscow State University in 1985.",                      # not a visit
     "The French president held a campaign rally in Marseille on Sunday.",                  # no protest
     "Nine people were killed in Peru when a bus crashed into a ravine.",                   # nobody's act
@@ -613,6 +618,9 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("Moscow demanded that Kyiv withdraw its troops.", "DEMAND"),
     ("Two Italian hostages were released in Iraq on Tuesday.", "RETREAT"),
     ("Four Britons were released from the US camp in Cuba.", "RETREAT"),
+    ("Russia's support for Serbia angered Washington.", "SUPPORT"),
+    ("Russia has expressed support for Serbia.", "SUPPORT"),
+    ("The war between Iran and Iraq lasted eight years.", "FIGHT"),
     ("Syria freed the Lebanese detainees on Friday.", "RETREAT"),
     ("Russia recognised the independence of Abkhazia.", "SUPPORT"),
     ("The Chinese president met the IOC chief ahead of the Olympics in Beijing.", "CONSULT"),

