@@ -579,6 +579,9 @@ def test_engaged_in_names_the_doer(nlp):
     "Japan's legal battle with China over the islands continues.",
     "Britain and Spain are locked in a war of words over Gibraltar.",
     "There is strong public support for the plan.",                                         # no actor
+    # "turn" rejects only as "turn down" or "turn one's back on"
+    "China's air travel boom is turning the country into a battleground for Airbus and Boeing.",
+    "Russia said it will turn the Ukrainian oil producer into a stand-alone firm.",
     "He received his doctorate from Moscow State University in 1985.",                      # not a visit
     "The French president held a campaign rally in Marseille on Sunday.",                  # no protest
     "Nine people were killed in Peru when a bus crashed into a ravine.",                   # nobody's act
@@ -619,6 +622,9 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("Two Italian hostages were released in Iraq on Tuesday.", "RETREAT"),
     ("Four Britons were released from the US camp in Cuba.", "RETREAT"),
     ("Russia's support for Serbia angered Washington.", "SUPPORT"),
+    ("Iran turned down the Russian offer.", "REJECT"),
+    ("Turkey turned its back on the European Union.", "REJECT"),
+    ("Turkey had to turn to the International Monetary Fund for financial assistance.", "DEMAND"),
     ("Russia has expressed support for Serbia.", "SUPPORT"),
     ("The war between Iran and Iraq lasted eight years.", "FIGHT"),
     ("Syria freed the Lebanese detainees on Friday.", "RETREAT"),
