@@ -53,6 +53,11 @@ def pair(event: dict) -> tuple[set, set]:
     # an antecedent in the pronoun's own sentence still wins
     ("Russia spoke on Monday. France said it would send troops to Mali.", "send",
      ({"FRA"}, {"MLI"})),
+    # pronoun_agrees_with_antecedent: in its own sentence too, "it" is no person (nor the
+    # places that describe one), "he" no country
+    ('"It will pay compensation to Georgia," said Paris-based British lawyer Ann Hart.', "pay",
+     (set(), {"GEO"})),
+    ("Iran said he had met the British ambassador.", "met", (set(), {"GBR"})),
     # where_clause_is_no_antecedent: the place a "where" clause hangs from is not "they" ...
     ("The leaders of France and Germany met in Berlin, where they signed a defence treaty.",
      "signed", ({"FRA", "DEU"}, set())),

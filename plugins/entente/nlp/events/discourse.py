@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from entente.nlp.events.arguments import entity_of
+
 PERSON_PRONOUNS = {"he", "she", "i"}
 GROUP_PRONOUNS = {"it", "they", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -126,9 +128,31 @@ def _opening_mention(sent: Span, actors: dict[int, Span]) -> list[Span]:
     return []
 
 
+def names_what_pronoun_can_be(pronoun: Token, head: Token) -> bool:
+    """Rule `pronoun_agrees_with_antecedent`: in the pronoun's own sentence too, "it" and "its"
+    stand for no person, "he" and "she" for no country or place: the lawyer in "'it will have to
+    pay,' said Moscow-based US lawyer Jamie Firestone" is not what "it" stands for, nor are the
+    places that describe him. `head` is the antecedent's head word; a person is a PERSON entity
+    or an actor of type person (the recogniser tags many names ORG: "Herve Gaymard"), a place a
+    GPE or LOC that is no person; a word no entity names agrees with both."""
+    ent = entity_of(head)
+    if ent is None:
+        return True
+    person = _person(ent)
+    if pronoun.lower_ in ("it", "its"):
+        return not person
+    if pronoun.lower_ in ("he", "she", "his", "her"):
+        return person or ent.label_ not in ("GPE", "LOC")
+    return True
+
+
+def _person(mention: Span) -> bool:
+    return mention.label_ == "PERSON" or (mention._.actor or {}).get("actor_type") == "person"
+
+
 def _fits(pronoun: str, mention: Span) -> bool:
     """He/she/I stand for a person; it/they/we for a country, a body or a group."""
-    person = mention.label_ == "PERSON" or (mention._.actor or {}).get("actor_type") == "person"
+    person = _person(mention)
     return person if pronoun in PERSON_PRONOUNS else not person
 
 

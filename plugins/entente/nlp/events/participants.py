@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.nlp.events.arguments import (NOUN_POS, example_phrase, passive_participle,
                                           token_lemma)
-from entente.nlp.events.discourse import described_antecedent, previous_subject
+from entente.nlp.events.discourse import (described_antecedent, names_what_pronoun_can_be,
+                                          previous_subject)
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -261,11 +262,12 @@ def mentions_in(tok: Token, actors: dict[int, Span], skip: set[int] = frozenset(
     return with_pair_partners(_closest(found))
 
 
-def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
+def _resolve_pronoun(pred: Token, actors: dict[int, Span], pronoun: Token) -> list[Span]:
     """'X said it would ...', 'X, which signed ...': the mention the pronoun stands for. Rule
     `where_clause_is_no_antecedent`: the place or occasion a "where", "when" or "in which"
     clause hangs from is not the clause's pronoun; it looks further up ("ministers are meeting in
-    Brussels, where they are to discuss ...": they are the ministers, not Brussels)."""
+    Brussels, where they are to discuss ...": they are the ministers, not Brussels). A subject
+    the pronoun cannot stand for is passed over (discourse.names_what_pronoun_can_be)."""
     cur = pred
     for _ in range(5):
         if cur.dep_ == "relcl" and not setting_clause(cur):
@@ -274,7 +276,8 @@ def _resolve_pronoun(pred: Token, actors: dict[int, Span]) -> list[Span]:
             return []
         cur = cur.head
         subj = _subject(cur)
-        if subj is not None and subj.lower_ not in PRONOUNS:
+        if subj is not None and subj.lower_ not in PRONOUNS \
+                and names_what_pronoun_can_be(pronoun, subj):
             return mentions_in(subj, actors)
     return []
 
@@ -318,7 +321,7 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
         subj = _subject(cur, actors)
         if subj is not None:
             if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
-                return _resolve_pronoun(cur, actors) or previous_subject(subj, actors), subj
+                return _resolve_pronoun(cur, actors, subj) or previous_subject(subj, actors), subj
             found = mentions_in(subj, actors)
             if not found and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children):
                 found = _antecedent(cur, actors)      # "X said their forces had withdrawn"
