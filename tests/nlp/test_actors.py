@@ -111,6 +111,10 @@ def test_capitals_and_seats_as_metonyms(nlp, text, mention, code):
     ("Indian lawmakers approved the treaty.", "Indian", "INDLEG"),
     ("Russian state media reported the launch.", "Russian", "RUSMED"),
     ("The mission carried Russian cosmonauts and American astronauts.", "Russian", "RUS"),
+    # coordination_shares_its_noun: a lone demonym shares the noun of its conjunct
+    ("A British and an American soldier were killed in Basra.", "British", "GBRMIL"),
+    ("Iraq awarded the contracts to a Canadian and a Turkish company.", "Canadian", "CANBUS"),
+    ("Two Britons and an American soldier were freed.", "Britons", "GBR"),
 ])
 def test_role_phrases(nlp, text, mention, code):
     assert code_of(nlp, text, mention) == code

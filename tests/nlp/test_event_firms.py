@@ -27,6 +27,8 @@ def countries(nlp, text: str) -> list[tuple[set[str], set[str]]]:
      [({"HUN"}, set())]),
     # ... nor a firm the linker reads as its country's business sector ("a US bank": USABUS)
     ("A US bank agreed to pay a fine to Russia.", [(set(), {"RUS"})]),
+    # ... also the first of two firms sharing one noun
+    ("Iraq has awarded the first oilfield contracts to a Canadian and a Turkish company.", []),
     ("A US bank has said it will donate 8m dollars to victims of Chile's military regime.",
      [(set(), {"CHL"})]),
     # a businessman stays his country's (the PLOVER gold), a firm the target of pressure

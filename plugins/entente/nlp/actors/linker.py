@@ -399,8 +399,12 @@ class ActorLinker:
 
     # -- role phrases ------------------------------------------------------------------------------
     def role_sector(self, ent: Span) -> str | None:
-        """The sector a role word gives a country mention: "Chinese troops" → MIL."""
+        """The sector a role word gives a country mention: "Chinese troops" → MIL; "a British
+        and an American soldier" → MIL for both (elided_head)."""
         root = ent.root
+        shared = elided_head(root)
+        if shared is not None:
+            return self._role_of(shared)
         head = root.head
         inside = ent.start <= head.i < ent.end
         if root.dep_ in MODIFIER_DEPS and not inside:
@@ -442,6 +446,31 @@ class ActorLinker:
         if found is None and self.agents:    # the field's agent words after the curated roles
             found = self.agents.get(tok.lower_) or self.agents.get(tok.lemma_.lower())
         return found
+
+
+def elided_head(token: Token) -> Token | None:
+    """Rule `coordination_shares_its_noun`: a nationality word standing alone before a
+    coordinated noun phrase of the same shape shares its noun ("a *Canadian* and a Turkish
+    company", "a *British* and an American soldier"): that noun, or None. Not a plural, which
+    names people of its own ("two Britons and an American journalist"), nor a name."""
+    if not token.dep_:
+        return None     # not parsed (yet): the first linking runs before the parse
+    if not _lone_demonym(token) or token.dep_ in MODIFIER_DEPS:
+        return None
+    for conj in token.children:
+        if conj.dep_ == "conj" and conj.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                for c in conj.children):
+            return conj
+    return None
+
+
+def _lone_demonym(token: Token) -> bool:
+    """A one-word nationality entity in the singular ("Canadian"): not part of a name ("the
+    Russian Federation") nor a plural ("Britons")."""
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return token.ent_type_ == "NORP" and alone and token.tag_ not in ("NNS", "NNPS")
 
 
 def _names_its_country(before: Span, ent: Span) -> bool:

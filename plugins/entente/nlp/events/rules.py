@@ -12,6 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
+from entente.nlp.actors.linker import elided_head
 from entente.nlp.events.arguments import entity_of, modified_nouns
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import CURATED, subject_lemmas, token_lemma
@@ -217,13 +218,14 @@ def firm_is_no_country(c: Candidate) -> bool:
 def _company(mention: Span) -> bool:
     """A company of ours named as such ("British Airways"), or a country word the linker read
     as its business sector from the noun it modifies ("a US bank", "a Canadian company":
-    USABUS, CANBUS) — not a businessman, nor a country a bank is "of" ("the central banks of
-    Japan and China")."""
+    USABUS, CANBUS; also the first of "a Canadian and a Turkish company") — not a businessman,
+    nor a country a bank is "of" ("the central banks of Japan and China")."""
     if (mention._.actor or {}).get("actor_type") != "business":
         return False
     if mention.label_ == "ORG":
         return True
-    nouns = list(modified_nouns(mention.root, NATIONALITY_DEPS, 2))
+    shared = elided_head(mention.root)       # "a Canadian and a Turkish company"
+    nouns = [shared] if shared is not None else list(modified_nouns(mention.root, NATIONALITY_DEPS, 2))
     return bool(nouns) and not any(tok.lemma_.lower() in BUSINESS_PEOPLE for tok in nouns)
 
 
