@@ -572,6 +572,8 @@ def test_engaged_in_names_the_doer(nlp):
     "The Brazilian senator was released from hospital on Friday after treatment for pneumonia.",
     # releasing what is no one set free is publishing or spending: only people are freed
     "The White House released a summary of the phone call with the Ukrainian president.",
+    "The White House released a summary of a phone call made by President Trump late last "
+    "July to Ukrainian President Volodymyr Zelensky.",                                     # to whom
     "The Malaysian central bank released growth numbers on Tuesday.",
     "The US president may release oil from the strategic reserve to calm Asian markets.",
     # a war or battle of another kind is no fighting
@@ -628,6 +630,7 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("Russia has expressed support for Serbia.", "SUPPORT"),
     ("The war between Iran and Iraq lasted eight years.", "FIGHT"),
     ("Syria freed the Lebanese detainees on Friday.", "RETREAT"),
+    ("Greece returned 300 migrants to Turkey on Monday.", "COERCE"),                       # deported
     ("Russia recognised the independence of Abkhazia.", "SUPPORT"),
     ("The Chinese president met the IOC chief ahead of the Olympics in Beijing.", "CONSULT"),
 ])

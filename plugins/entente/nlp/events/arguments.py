@@ -47,8 +47,12 @@ class Arguments:
         return {token_lemma(o) for o in self.objects}
 
     @cached_property
+    def direct_objects(self) -> list[Token]:
+        return direct_objects(self.token)
+
+    @cached_property
     def direct_object_lemmas(self) -> set[str]:
-        return {token_lemma(o) for o in direct_objects(self.token)}
+        return {token_lemma(o) for o in self.direct_objects}
 
     @cached_property
     def particles(self) -> set[str]:

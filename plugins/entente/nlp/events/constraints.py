@@ -56,14 +56,15 @@ def governor_fits(e: Entry, a: Arguments) -> bool:
 
 def object_fits(e: Entry, a: Arguments) -> bool:
     """`obj`: one of the objects' lemmas (with `direct`, of the direct objects only);
-    ACTOR = an actor mention as the object ("released Kuwaiti prisoners", "handed over to
-    Britain") — after a bare preposition it is a place ("returned to Thailand")."""
+    ACTOR = an actor mention as the object ("handed over to Britain"; with `direct`, as the
+    direct object: "released Kuwaiti prisoners", not "released a summary ... to Zelensky") —
+    after a bare preposition it is a place ("returned to Thailand")."""
     if not e.obj or (a.direct_object_lemmas if e.direct else a.object_lemmas) & e.obj:
         return True
-    if e.direct:
-        return False
     if "ACTOR" not in e.obj:
         return False
+    if e.direct:
+        return any(o.i in a.actors for o in a.direct_objects)
     objs = a.objects
     if not any(c.dep_ in OBJ_DEPS or c.dep_ == "prt" for c in a.token.children):
         objs = [o for o in objs if o.dep_ != "pobj"]
