@@ -150,6 +150,11 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
      "attacks and ongoing military operations in Iraq and Afghanistan.", "blamed", set()),
     ("Senator John McCain criticised the budget because of the war in Iraq.", "criticised",
      set()),
+    # stated_place_is_no_target: nor the place of a clause the act states or agrees to
+    ('"We agreed that in Afghanistan there is some cause for optimism," said Mr Blair.',
+     "agreed", set()),
+    ("The Commission alleged the firms were abusing their position in the German market.",
+     "alleged", set()),
 ])
 def test_background_place_is_no_target(nlp, text, trigger, target):
     found = [{p["country"] for p in e["recipients"] if p.get("country")}

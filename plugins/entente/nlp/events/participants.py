@@ -24,6 +24,8 @@ PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 SKIP_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "agent", "punct", "advcl", "relcl",
              "parataxis", "mark", "aux", "auxpass", "neg", "cc", "npadvmod", "det", "conj",
              "discourse", "expl", "meta", "dep"}
+# ... nor for the place of an act that has no recipient (find_recipients).
+PLACE_SKIP_DEPS = SKIP_DEPS | {"ccomp"}
 # Prepositions that give places and times, not recipients ("killed in Baghdad", "met at Baikonur").
 LOCATIVE_PREPS = {"in", "at", "near", "during", "inside", "outside", "across", "throughout", "within",
                   "since", "after", "before", "until", "amid", "amidst", "despite", "via", "like",
@@ -409,9 +411,11 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
         found = [(0, e) for e in described_objects(roots, actors, exclude)]
     if not found:
         # no object or partner: the place of the act is its target ("arrived in Amman",
-        # "set up a centre in Tokyo", "aid to refugees in Liberia")
+        # "set up a centre in Tokyo", "aid to refugees in Liberia") — its own place, not that of
+        # a clause it states or agrees to (rule `stated_place_is_no_target`: "we agreed that in
+        # Afghanistan there is cause for optimism")
         for root in roots:
-            found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, locative=False,
+            found.extend(_collect(root, actors, skip_deps=PLACE_SKIP_DEPS, skip=exclude, locative=False,
                                   include_root=root == trigger and root != pred,
                                   skip_preps=BACKGROUND_PREPS))
         found = [(d, e) for d, e in found
