@@ -93,6 +93,9 @@ REWRITE_TABLE = [
     # promise_not_to_act
     ("Israel vowed never to return the Golan Heights to Syria.", ("REJECT", "120")),
     ("Pakistan pledged never to attack India.", ("AGREE", "035")),
+    # ... nor to be a threat: the negation on the copula counts
+    ("The British government promised they would not be a threat to the United States.",
+     ("AGREE", "035")),
     # military_means: conventional force by soldiers, unconventional violence by others
     ("Indian soldiers attacked Pakistani positions in Kashmir.", ("FIGHT", "190")),
     ("Two Chechen suicide bombers killed 20 people in Moscow on Monday.", ("ASSAULT", "1823")),

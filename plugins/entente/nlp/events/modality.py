@@ -29,6 +29,10 @@ def _aux_lemmas(tok: Token) -> set[str]:
 
 
 def negated_here(tok: Token) -> bool:
+    """A negation on the token ("did *not* attack", "*no* agreement", "*never* returned"), or on
+    the copula a noun is the attribute of ("they would *not* be a threat")."""
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.head != tok and negated_here(tok.head):
+        return True
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True

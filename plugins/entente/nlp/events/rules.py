@@ -307,14 +307,15 @@ def _under_topic(tok: Token, stops: set[int], marks_topic) -> bool:
 
 def promise_not_to_act(c: Candidate, complement_refused: bool) -> None:
     """An intent word takes its complement's act ("pledged to withdraw"); a promise *not* to
-    cooperate is a refusal (REJECT 120), a promise not to use force is intent to de-escalate
-    (AGREE 035), and the promise itself is asserted ("vowed never to return the land")."""
+    cooperate is a refusal (REJECT 120), a promise not to use force or pressure, nor to be a
+    threat, is intent to de-escalate (AGREE 035: "promised they would not be a threat to the
+    US"), and the promise itself is asserted ("vowed never to return the land")."""
     if not complement_refused:
         return
     c.refused_complement = True
     if c.quad in (1, 2):
         c.recode("REJECT", "120")
-    elif c.quad == 4:
+    else:
         c.recode("AGREE", "035")
 
 
