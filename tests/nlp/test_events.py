@@ -581,6 +581,8 @@ def test_engaged_in_names_the_doer(nlp):
     "Japan's legal battle with China over the islands continues.",
     "Britain and Spain are locked in a war of words over Gibraltar.",
     "There is strong public support for the plan.",                                         # no actor
+    "The Irish actor won recognition for his work in the film.",
+    "The French bank repaid the loan to its shareholders in March.",
     # "turn" rejects only as "turn down" or "turn one's back on"
     "China's air travel boom is turning the country into a battleground for Airbus and Boeing.",
     "Russia said it will turn the Ukrainian oil producer into a stand-alone firm.",
@@ -628,6 +630,10 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("Turkey turned its back on the European Union.", "REJECT"),
     ("Turkey had to turn to the International Monetary Fund for financial assistance.", "DEMAND"),
     ("Russia has expressed support for Serbia.", "SUPPORT"),
+    # the nouns of acts, with the phrase that names whom they act on
+    ("Britain's recognition of Palestine angered Israel.", "SUPPORT"),
+    ("America's pressure on Iran increased this year.", "DEMAND"),
+    ("China's loan to Zambia was repaid in full.", "AID"),
     ("The war between Iran and Iraq lasted eight years.", "FIGHT"),
     ("Syria freed the Lebanese detainees on Friday.", "RETREAT"),
     ("Greece returned 300 migrants to Turkey on Monday.", "COERCE"),                       # deported

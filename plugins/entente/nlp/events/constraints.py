@@ -58,7 +58,8 @@ def object_fits(e: Entry, a: Arguments) -> bool:
     """`obj`: one of the objects' lemmas (with `direct`, of the direct objects only);
     ACTOR = an actor mention as the object ("handed over to Britain"; with `direct`, as the
     direct object: "released Kuwaiti prisoners", not "released a summary ... to Zelensky") —
-    after a bare preposition it is a place ("returned to Thailand")."""
+    after a bare preposition on a verb it is a place ("returned to Thailand"); a noun's objects
+    are phrases ("recognition *of Palestine*")."""
     if not e.obj or (a.direct_object_lemmas if e.direct else a.object_lemmas) & e.obj:
         return True
     if "ACTOR" not in e.obj:
@@ -66,8 +67,9 @@ def object_fits(e: Entry, a: Arguments) -> bool:
     if e.direct:
         return any(o.i in a.actors for o in a.direct_objects)
     objs = a.objects
-    if not any(c.dep_ in OBJ_DEPS or c.dep_ == "prt" for c in a.token.children):
-        objs = [o for o in objs if o.dep_ != "pobj"]
+    if a.token.pos_ not in NOUN_POS and not any(c.dep_ in OBJ_DEPS or c.dep_ == "prt"
+                                               for c in a.token.children):
+        objs = [o for o in objs if o.dep_ != "pobj"]   # a noun's object is a phrase: "recognition of X"
     return any(o.i in a.actors for o in objs)
 
 
