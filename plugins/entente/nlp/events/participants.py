@@ -24,7 +24,8 @@ PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 SKIP_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "agent", "punct", "advcl", "relcl",
              "parataxis", "mark", "aux", "auxpass", "neg", "cc", "npadvmod", "det", "conj",
              "discourse", "expl", "meta", "dep"}
-# ... nor for the place of an act that has no recipient (find_recipients).
+# Branches never searched for the place of an act with no recipient: also a clause the act
+# states or agrees to (rule `stated_place_is_no_target`, find_recipients).
 PLACE_SKIP_DEPS = SKIP_DEPS | {"ccomp"}
 # Prepositions that give places and times, not recipients ("killed in Baghdad", "met at Baikonur").
 LOCATIVE_PREPS = {"in", "at", "near", "during", "inside", "outside", "across", "throughout", "within",
@@ -208,9 +209,9 @@ def participle_patient(pred: Token) -> Token | None:
     clause modifies is the one the act was done to ("an Iraqi civilian allegedly killed by UK
     troops", "the diplomats expelled by Russia", "activists who were detained by police"), and
     so is the noun of a relative clause whose pronoun is the object ("the four Britons, whom
-    the US released"); a
-    thing the act is done with (the lexicon entry's objects: find_recipients' `things`) is not,
-    when its country is the doer's ("the Chinese tariffs imposed by Beijing")."""
+    the US released"); a thing the act is done with (the lexicon entry's objects:
+    find_recipients' `things`) is not, when its country is the doer's ("the Chinese tariffs
+    imposed by Beijing")."""
     if pred.head == pred or pred.head.pos_ not in NOUN_POS:
         return None
     if pred.lemma_.lower() in STATIVE_PASSIVES:
