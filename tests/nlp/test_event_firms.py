@@ -3,16 +3,9 @@ through the whole pipeline."""
 from __future__ import annotations
 
 import pytest
+from event_sides import countries
 
 pytestmark = pytest.mark.slow
-
-
-def countries(nlp, text: str) -> list[tuple[set[str], set[str]]]:
-    doc = nlp.make_doc(text)
-    doc._.dct = "2022-07-15"
-    return [({p["country"] for p in e["actors"] if p.get("country")},
-             {p["country"] for p in e["recipients"] if p.get("country")})
-            for e in nlp(doc)._.events]
 
 
 @pytest.mark.parametrize("text, expected", [

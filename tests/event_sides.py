@@ -1,0 +1,12 @@
+"""What the event tables compare: the doers' and the targets' countries of each event a
+sentence gets through the whole pipeline. A plain module, like locations.py."""
+from __future__ import annotations
+
+
+def countries(nlp, text: str, dct: str = "2022-07-15") -> list[tuple[set[str], set[str]]]:
+    """(doers' countries, targets' countries) of each event of `text`, published on `dct`."""
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return [({p["country"] for p in e["actors"] if p.get("country")},
+             {p["country"] for p in e["recipients"] if p.get("country")})
+            for e in nlp(doc)._.events]
