@@ -601,6 +601,9 @@ def test_engaged_in_names_the_doer(nlp):
     "The Chilean president insisted that her reforms had not hurt the economy.",           # a claim
     "Juventus face a Champions League clash with Madrid at the Bernabeu on Wednesday.",    # sport
     "England beat France in the Six Nations championship in Paris.",
+    "England were beaten 19-13 by the Irish in Dublin on Saturday.",                       # a score
+    "Fabrice Santoro of France was beaten 6-3 6-0 by a Russian on Monday.",
+    "Scotland lost to Samoa in the plate semi-final in Dubai.",                            # semi-final
     "The band's new single was released in Germany on Friday.",                            # a product
     "The Irish actor was recognised for his role in the film at the awards in London.",    # an award
 ])
@@ -637,6 +640,7 @@ def test_other_senses_and_accidents_are_no_events(nlp, text):
     ("The war between Iran and Iraq lasted eight years.", "FIGHT"),
     ("Syria freed the Lebanese detainees on Friday.", "RETREAT"),
     ("Greece returned 300 migrants to Turkey on Monday.", "COERCE"),                       # deported
+    ("Russian forces attacked Ukrainian positions in 2014-15.", "FIGHT"),                  # no score
     ("Russia recognised the independence of Abkhazia.", "SUPPORT"),
     ("The Chinese president met the IOC chief ahead of the Olympics in Beijing.", "CONSULT"),
 ])

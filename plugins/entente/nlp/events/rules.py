@@ -8,6 +8,7 @@ military means, joint exercises).
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Span, Token
@@ -49,8 +50,25 @@ def everyday_sense(c: Candidate) -> bool:
 def sport_teams(c: Candidate) -> bool:
     """In a sentence about sport, countries and cities are teams ("the clash with Barcelona"):
     an ambiguous trigger there needs a government body, army, court or IGO taking part."""
-    return (ambiguous_trigger(c) and bool(c.sentence_lemmas & c.lex.sport_words)
+    return (ambiguous_trigger(c) and about_sport(c)
             and not any(state_body(e) for e in c.mentions))
+
+
+# A result: "beaten 19-13", "won 6-3 6-0" (not a year range: those have four digits).
+SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+
+
+def about_sport(c: Candidate) -> bool:
+    """The sentence names a sport word (`sport_words`, also hyphenated as the tokenizer splits
+    it: "semi-final", "quarter-final") or gives a score ("England were beaten 19-13 by the
+    Irish", "beaten 6-3 6-0 by sixth seeded Russian Nikolay Davydenko")."""
+    if c.sentence_lemmas & c.lex.sport_words:
+        return True
+    words = list(c.sent)
+    # the tokenizer splits "semi-final" and "19-13" at the hyphen: join them back
+    joined = {f"{a.lower_}-{b.lower_}" for a, dash, b in zip(words, words[1:], words[2:])
+              if dash.text == "-" and not a.whitespace_ and not dash.whitespace_}
+    return bool(joined & c.lex.sport_words) or any(SCORE.match(w) for w in joined)
 
 
 def one_sided_pattern(c: Candidate) -> bool:
