@@ -155,6 +155,12 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
      "agreed", set()),
     ("The Commission alleged the firms were abusing their position in the German market.",
      "alleged", set()),
+    # report_source_is_no_party: "according to X" says who reports the act
+    ("According to the Kremlin, the rebels are backed by Iran.", "backed", set()),
+    ("Donor nations have promised to give $717m in disaster relief, according to the Japanese "
+     "government.", "promised", set()),
+    ("Federal authorities are investigating the shooting as terrorism, according to the U.S. "
+     "Attorney for Texas.", "investigating", set()),
 ])
 def test_background_place_is_no_target(nlp, text, trigger, target):
     found = [{p["country"] for p in e["recipients"] if p.get("country")}

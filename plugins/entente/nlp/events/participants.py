@@ -40,6 +40,10 @@ LOCATIVE_PREPS = {"in", "at", "near", "during", "inside", "outside", "across", "
 # Serbia's suppression of ..." on it).
 BACKGROUND_PREPS = frozenset({"since", "after", "before", "until", "during", "amid", "amidst",
                               "following", "because", "than", "like", "over", "about"})
+# Rule `report_source_is_no_party`: "according to X" names who reports the act, never a party
+# to it ("would contribute 6bn euros to its budget, according to a study by the country's
+# planning office"; "According to al-Eryani, the rebels are backed by Iran").
+ATTRIBUTION_PREPS = frozenset({"according"})
 # Nouns whose "that" clause names the one asked to act ("its demands that the government grant ...").
 DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "condition", "insistence"}
 # Verbs of going somewhere: their destination is a place ("returned to Thailand", "flew to Milan").
@@ -165,6 +169,8 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
                 continue
             if c.dep_ == "prep" and ((locative and c.lower_ in LOCATIVE_PREPS)
                                      or c.lower_ in skip_preps) and not example_phrase(c):
+                continue
+            if c.lower_ in ATTRIBUTION_PREPS:
                 continue
             seen.add(c.i)
             queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
