@@ -28,3 +28,17 @@ def pairs(nlp, text: str) -> list[set[str]]:
 ])
 def test_pair_compound_names_both_sides(nlp, text, expected):
     assert pairs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # likeness_is_no_party: a name hyphened to "style", "like", "era" says what something
+    # resembles, not who takes part
+    ("Home Secretary Charles Clarke warned that a Madrid-style bombing could happen in Britain.",
+     []),
+    ("Russia warned of a Chechnya-style crackdown in Georgia.", [{"RUS", "GEO"}]),
+    ("France condemned the Soviet-style trial of the Georgian opposition leader.", [{"FRA", "GEO"}]),
+    # a pair of two actors still is one
+    ("France condemned the Russia-Belarus treaty.", [{"FRA", "RUS", "BLR"}]),
+])
+def test_likeness_is_no_party(nlp, text, expected):
+    assert pairs(nlp, text) == expected

@@ -525,6 +525,20 @@ def pair_partner(ent: Span) -> Span | None:
     return None
 
 
+# Words a name is hyphened to when it only describes a kind ("a Madrid-style bombing").
+LIKENESS_WORDS = {"style", "like", "type", "era", "esque", "inspired"}
+
+
+def names_a_likeness(ent: Span) -> bool:
+    """Rule `likeness_is_no_party`: a name joined by a hyphen to "style", "like", "type" or
+    "era" says what something resembles or when it was, not who takes part ("warned that a
+    Madrid-style bombing could happen in the UK", "calling the investigation 'Soviet-style'",
+    "a Blair-era policy")."""
+    doc = ent.doc
+    return (_dash_at(doc, ent.end) and ent.end + 1 < len(doc)
+            and doc[ent.end + 1].lower_ in LIKENESS_WORDS and not doc[ent.end - 1].whitespace_)
+
+
 def _dash_at(doc: Doc, i: int) -> bool:
     return 0 <= i < len(doc) and doc[i].text in PAIR_DASHES
 
