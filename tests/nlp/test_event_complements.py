@@ -1,6 +1,7 @@
 """Who does the act when the verb's object takes part in it: the doer of a "to" complement
-(participants.object_controller, rule `object_does_the_complement`) and a country its leader
-takes somewhere (rules.own_country_is_carried). Our own sentences; the real pipeline."""
+(participants.object_controller, rule `object_does_the_complement`; of a noun's: rule
+`owner_does_what_it_intends`) and a country its leader takes somewhere
+(rules.own_country_is_carried). Our own sentences; the real pipeline."""
 from __future__ import annotations
 
 import pytest
@@ -27,6 +28,28 @@ def doers(nlp, text: str, trigger: str) -> list[set[str]]:
 ])
 def test_the_object_of_a_verb_of_persuading_does_the_complement(nlp, text, trigger, expected):
     assert doers(nlp, text, trigger) == [expected]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # owner_does_what_it_intends: the owner of a decision, plan or bid does its "to" clause
+    ("Japan's decision to impose tariffs on South Korea hurt trade.", "impose",
+     ({"JPN"}, {"KOR"}, "asserted")),
+    ("The decision by Russia to impose tariffs on Georgia hurt trade.", "impose",
+     ({"RUS"}, {"GEO"}, "asserted")),
+    # failed_act: a failure's or an unwillingness' "to" clause did not happen
+    ("Britain's failure to stop the arms shipments to Iran angered Washington.", "stop",
+     ({"GBR"}, {"IRN"}, "negated")),
+    # the one asked acts, not the owner of the asking
+    ("China's call for the United States to lift its sanctions went unanswered.", "lift",
+     ({"USA"}, set(), "asserted")),
+])
+def test_owner_does_what_it_intends(nlp, text, trigger, expected):
+    doc = nlp.make_doc(text)
+    doc._.dct = "2022-07-15"
+    found = [({p["country"] for p in e["actors"] if p.get("country")},
+              {p["country"] for p in e["recipients"] if p.get("country")}, e["modality"])
+             for e in nlp(doc)._.events if e["trigger"] == trigger]
+    assert found == [expected], found
 
 
 def test_an_object_with_no_actor_leaves_the_complement_without_the_subject(nlp):

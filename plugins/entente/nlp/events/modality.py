@@ -19,7 +19,9 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "must"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
-FAIL_VERBS = {"fail"}
+# Words whose "to" clause did not (or will not) happen: "failed to reach", "Britain's failure to
+# stop ...", "the administration's unwillingness to intervene" (rule `failed_act`).
+FAIL_WORDS = {"fail", "failure", "unwillingness", "reluctance", "inability"}
 # Verbs that say an act did not happen ("Britain denied that it had supplied arms to Iran").
 DENIAL_VERBS = {"deny", "refute"}
 
@@ -90,7 +92,7 @@ def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[st
             hl = head.lemma_.lower()
             if hl in lex.plan_words and head != trigger:
                 planned = True
-            if hl in FAIL_VERBS:
+            if hl in FAIL_WORDS:
                 negated = True
                 refused = True
             if negated_here(head) and cur.dep_ in ("xcomp",) or negated_plan(head, lex):

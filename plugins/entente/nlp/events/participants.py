@@ -46,6 +46,11 @@ BACKGROUND_PREPS = frozenset({"since", "after", "before", "until", "during", "am
 ATTRIBUTION_PREPS = frozenset({"according"})
 # Nouns whose "that" clause names the one asked to act ("its demands that the government grant ...").
 DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "condition", "insistence"}
+# Nouns whose "to" clause is done by the one asked, not by their owner ("China's call for the US
+# to lift ...", "an invitation to Turkey to join"): rule `owner_does_what_it_intends` leaves them.
+ASKING_NOUNS = DEMANDED_NOUNS | {"invitation", "permission", "order", "instruction", "mandate",
+                                 "authorisation", "authorization", "pressure", "encouragement",
+                                 "advice", "help", "support", "urging"}
 # Verbs of going somewhere: their destination is a place ("returned to Thailand", "flew to Milan").
 MOTION_VERBS = {"arrive", "return", "travel", "go", "come", "head", "fly", "sail", "drive", "walk", "leave",
                 "depart", "move", "flee", "relocate", "emigrate"}
@@ -345,6 +350,9 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
         # subjectless: inherit through "X agreed to cooperate", "X met Y and signed", "X, seeking ..."
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head != cur:
             if cur.dep_ == "acl" and cur.head.pos_ not in ("VERB", "AUX"):
+                owner = owner_of_intent(cur, actors)
+                if owner:
+                    return owner
                 # "intentions to deploy": the noun's own verb
                 nxt = cur.head
                 if nxt.dep_ in ("dobj", "pobj", "attr") and nxt.head.pos_ in ("VERB", "AUX"):
@@ -360,6 +368,32 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
             continue
         break
     return [], None
+
+
+def owner_of_intent(clause: Token, actors: dict[int, Span]) -> tuple[list[Span], Token] | None:
+    """Rule `owner_does_what_it_intends`: the one whose decision, plan, bid or refusal a noun
+    is — its possessor or its "by" phrase — does the act of the noun's "to" clause ("Japan's
+    decision to impose tariffs on South Korea", "the decision by Russia to expel ...", "Iran's
+    bid to join the WTO"). Not for a noun that asks another to act ("China's call for the US
+    to lift ...", "the EU's invitation to Turkey to join": the asked one acts). (mentions, the
+    token they came from), or None."""
+    noun = clause.head
+    if noun.lemma_.lower() in ASKING_NOUNS or not to_infinitive_clause(clause):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUNS and (found := mentions_in(c, actors)):
+            return found, c
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj" and (found := mentions_in(g, actors)):
+                    return found, g
+    return None
+
+
+def to_infinitive_clause(clause: Token) -> bool:
+    """The clause is a "to" + verb complement ("decision *to impose*")."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def participle_agents(noun: Token, actors: dict[int, Span]) -> list[Span]:
