@@ -63,6 +63,19 @@ VETO_TABLE = [
     ("Juventus face a Champions League clash with Madrid at the Bernabeu on Wednesday.",
      "sport_teams"),
     ("Israeli jets attacked Hamas positions in Gaza for a third day.", None),
+    # sport_article: in a sports report every sentence is about sport ...
+    ("Wales have won three of their last four matches. Their manager has kept the same squad all "
+     "season. The captain scored twice in the final. Wales have beaten France on two of their "
+     "last three visits to Paris.", "sport_teams"),
+    ("Scotland have lost four games this season. Their manager blamed the players. The team has "
+     "a new captain. Scotland meet Italy in Rome on Saturday.", "sport_teams"),
+    ("Peace protesters have lost their appeal. Police had stopped three coaches near the base. "
+     "The protesters tried to leave. Police tried to stop them. The protesters were supported "
+     "by Amnesty International.", None),
+    # ... not in a political report with a word of sport here and there
+    ("The opposition claimed victory in the vote. Ministers gathered in Brussels on Monday. The "
+     "talks were difficult. The Chinese president met the French president in Beijing on "
+     "Tuesday. The two leaders discussed trade.", None),
     # one_sided_pattern: a CAMEO pattern with one party alone
     ("Canada held a general election on Monday.", "one_sided_pattern"),
     ("Serbia and Kosovo opened economic ties on Friday.", None),

@@ -117,6 +117,7 @@ class Lexicon:
     carrier_preps: dict = field(default_factory=dict)   # prep -> verbs that carry an event noun behind it
     accident_words: frozenset = frozenset()   # "killed when a bomber crashed": no doer, no assault
     sport_words: frozenset = frozenset()      # "Chelsea's clash with Barcelona": countries are teams
+    sport_article_words: frozenset = frozenset()   # with sport_words: the words of a sports report
     forms: dict = field(default_factory=dict)   # irregular form -> lemma (mined verbs, for the selection)
     index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
 
@@ -139,6 +140,7 @@ class Lexicon:
             carrier_preps={str(k): frozenset(v) for k, v in (raw.get("carrier_preps") or {}).items()},
             accident_words=_words(raw.get("accident_words")),
             sport_words=_words(raw.get("sport_words")),
+            sport_article_words=_words(raw.get("sport_words")) | _words(raw.get("sport_article_words")),
         )
         entries = [lex.entry(item, CURATED) for item in raw.get("triggers") or ()]
         for name in raw.get("mined") or ():

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from entente.nlp.actors.linker import elided_head
 from entente.nlp.events.arguments import entity_of, modified_nouns
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import CURATED, subject_lemmas, token_lemma
 from entente.nlp.events.participants import country_of, mentions_in, political_weight
+from entente.nlp.syntax.inflection import trigger_candidates
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
@@ -61,14 +62,42 @@ SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
 def about_sport(c: Candidate) -> bool:
     """The sentence names a sport word (`sport_words`, also hyphenated as the tokenizer splits
     it: "semi-final", "quarter-final") or gives a score ("England were beaten 19-13 by the
-    Irish", "beaten 6-3 6-0 by sixth seeded Russian Nikolay Davydenko")."""
-    if c.sentence_lemmas & c.lex.sport_words:
+    Irish", "beaten 6-3 6-0 by sixth seeded Russian Nikolay Davydenko"), or the article is a
+    sports report (sport_article)."""
+    if c.sentence_lemmas & c.lex.sport_words or sport_article(c.doc, c.lex.sport_article_words):
         return True
     words = list(c.sent)
     # the tokenizer splits "semi-final" and "19-13" at the hyphen: join them back
     joined = {f"{a.lower_}-{b.lower_}" for a, dash, b in zip(words, words[1:], words[2:])
               if dash.text == "-" and not a.whitespace_ and not dash.whitespace_}
     return bool(joined & c.lex.sport_words) or any(SCORE.match(w) for w in joined)
+
+
+# Rule `sport_article`: the share of an article's sentences, and their least number, that must
+# hold a word of sport for the article to be a sports report.
+SPORT_ARTICLE_SHARE = 1 / 3
+SPORT_ARTICLE_SENTENCES = 3
+
+
+def sport_article(doc: Doc, words: frozenset) -> bool:
+    """Rule `sport_article`: at least a third of the article's sentences, and three or more,
+    hold a word of sport (`sport_words`, `sport_article_words`: "match", "season", "victory"):
+    the article is a sports report, where countries and cities are teams ("Wales have beaten
+    France on two of their last three visits to Paris", "Bolton meet Ipswich"). One count per
+    document, on the lemmas each word may have (the selective parse lemmatises only a few
+    sentences)."""
+    key = "entente_sport_article"
+    if key not in doc.user_data:
+        sentences = [s for s in doc.sents if not all(t.is_space for t in s)]
+        hits = sum(1 for s in sentences if _word_forms(s) & words)
+        doc.user_data[key] = hits >= SPORT_ARTICLE_SENTENCES and hits >= SPORT_ARTICLE_SHARE * len(sentences)
+    return doc.user_data[key]
+
+
+def _word_forms(sent: Span) -> set[str]:
+    """The lemmas a sentence's words may have (inflection.trigger_candidates: "won" → win,
+    "matches" → match), parsed or not."""
+    return set().union(*(trigger_candidates(t.lower_) for t in sent if t.is_alpha))
 
 
 def one_sided_pattern(c: Candidate) -> bool:
