@@ -21,7 +21,8 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Words whose "to" clause did not (or will not) happen: "failed to reach", "Britain's failure to
 # stop ...", "the administration's unwillingness to intervene" (rule `failed_act`).
-FAIL_WORDS = {"fail", "failure", "unwillingness", "reluctance", "inability"}
+FAIL_VERBS = {"fail"}
+FAIL_WORDS = FAIL_VERBS | {"failure", "unwillingness", "reluctance", "inability"}
 # Verbs that say an act did not happen ("Britain denied that it had supplied arms to Iran").
 DENIAL_VERBS = {"deny", "refute"}
 
