@@ -161,6 +161,12 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
      "government.", "promised", set()),
     ("Federal authorities are investigating the shooting as terrorism, according to the U.S. "
      "Attorney for Texas.", "investigating", set()),
+    # principal_is_no_target: whom the doer acts for is not whom the act is done to
+    ("Joe Biden called on the President to demand that Turkey stop interfering on Azerbaijan's "
+     "behalf.", "called", set()),
+    ("In August, Kushner, on behalf of the White House, helped broker a deal establishing "
+     "diplomatic relations between Israel and the United Arab Emirates.", "helped",
+     {"ISR", "ARE"}),
 ])
 def test_background_place_is_no_target(nlp, text, trigger, target):
     found = [{p["country"] for p in e["recipients"] if p.get("country")}

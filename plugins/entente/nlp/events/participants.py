@@ -44,6 +44,10 @@ BACKGROUND_PREPS = frozenset({"since", "after", "before", "until", "during", "am
 # to it ("would contribute 6bn euros to its budget, according to a study by the country's
 # planning office"; "According to al-Eryani, the rebels are backed by Iran").
 ATTRIBUTION_PREPS = frozenset({"according"})
+# Rule `principal_is_no_target`: "on behalf of X", "on X's behalf" names whom the doer acts for,
+# not whom the act is done to ("Kushner, on behalf of the White House, helped broker a deal";
+# "demand that Turkey stop interfering on Azerbaijan's behalf").
+PRINCIPAL_NOUNS = frozenset({"behalf"})
 # Nouns whose "that" clause names the one asked to act ("its demands that the government grant ...").
 DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "condition", "insistence"}
 # Nouns whose "to" clause is done by the one asked, not by their owner ("China's call for the US
@@ -175,11 +179,17 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
             if c.dep_ == "prep" and ((locative and c.lower_ in LOCATIVE_PREPS)
                                      or c.lower_ in skip_preps) and not example_phrase(c):
                 continue
-            if c.lower_ in ATTRIBUTION_PREPS:
+            if c.lower_ in ATTRIBUTION_PREPS or _names_a_principal(c):
                 continue
             seen.add(c.i)
             queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
     return found
+
+
+def _names_a_principal(prep: Token) -> bool:
+    """An "on behalf of" / "on X's behalf" phrase (rule `principal_is_no_target`)."""
+    return prep.dep_ == "prep" and prep.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.lower_ in PRINCIPAL_NOUNS for g in prep.children)
 
 
 def _closest(found: list[tuple[int, Span]], slack: int = 1) -> list[Span]:
