@@ -48,6 +48,10 @@ ATTRIBUTION_PREPS = frozenset({"according"})
 # not whom the act is done to ("Kushner, on behalf of the White House, helped broker a deal";
 # "demand that Turkey stop interfering on Azerbaijan's behalf").
 PRINCIPAL_NOUNS = frozenset({"behalf"})
+# Rule `war_name_is_no_party`: a country that names a war ("the Iraq war", "the Vietnam
+# conflict") takes part in that war, not in what is said or done about it ("rejected calls for
+# advice on the legality of the Iraq war").
+NAMED_WARS = frozenset({"war", "conflict"})
 # Nouns whose "that" clause names the one asked to act ("its demands that the government grant ...").
 DEMANDED_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "condition", "insistence"}
 # Nouns whose "to" clause is done by the one asked, not by their owner ("China's call for the US
@@ -180,6 +184,8 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
                                      or c.lower_ in skip_preps) and not example_phrase(c):
                 continue
             if c.lower_ in ATTRIBUTION_PREPS or _names_a_principal(c):
+                continue
+            if c.dep_ == "compound" and tok != root and tok.lemma_.lower() in NAMED_WARS:
                 continue
             seen.add(c.i)
             queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
