@@ -32,13 +32,19 @@ def test_pair_compound_names_both_sides(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # likeness_is_no_party: a name hyphened to "style", "like", "era" says what something
-    # resembles, not who takes part
+    # resembles, not who takes part (and leaning_is_no_party below)
     ("Home Secretary Charles Clarke warned that a Madrid-style bombing could happen in Britain.",
      []),
     ("Russia warned of a Chechnya-style crackdown in Georgia.", [{"RUS", "GEO"}]),
     ("France condemned the Soviet-style trial of the Georgian opposition leader.", [{"FRA", "GEO"}]),
     # a pair of two actors still is one
     ("France condemned the Russia-Belarus treaty.", [{"FRA", "RUS", "BLR"}]),
+    # leaning_is_no_party: after "pro-" or "non-" a name says whom a stance favours or what
+    # something is not
+    ("Pro-Russian rebels attacked Ukrainian troops.", [{"UKR"}]),
+    ("The Egyptian president opposed the senator's pro-Israel position.", [{"EGY"}]),
+    # "anti-" still names whom a protest is against
+    ("Thousands joined anti-French demonstrations in Abidjan.", [{"FRA"}]),
 ])
 def test_likeness_is_no_party(nlp, text, expected):
     assert pairs(nlp, text) == expected

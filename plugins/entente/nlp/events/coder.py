@@ -24,7 +24,7 @@ from entente.nlp.events import phases, rules
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import Lexicon, load_lexicon, token_lemma
 from entente.nlp.events.location import Dateline, find_dateline, names_a_meeting, names_a_treaty
-from entente.nlp.events.participants import actor_spans, names_a_likeness
+from entente.nlp.events.participants import actor_spans, names_a_leaning, names_a_likeness
 from entente.nlp.events.triggers import dominated_by, find_triggers
 
 
@@ -143,11 +143,12 @@ def governed_by(i: int, dominated: dict[int, int]) -> list[int]:
 def parties_only(actors: dict[int, Span], dateline: Dateline | None) -> dict[int, Span]:
     """The actor mentions that may take part in events: not the dateline's place or credit, not
     a city naming a treaty or a meeting (location.names_a_treaty, names_a_meeting), not a name
-    that says what something resembles (participants.names_a_likeness: "a Madrid-style
-    bombing")."""
+    that says what something resembles or whom a stance favours (participants.names_a_likeness,
+    names_a_leaning: "a Madrid-style bombing", "a pro-Israel position")."""
     return {i: mention for i, mention in actors.items()
             if not (dateline is not None and dateline.covers(mention)) and not names_a_treaty(mention)
-            and not names_a_meeting(mention) and not names_a_likeness(mention)}
+            and not names_a_meeting(mention) and not names_a_likeness(mention)
+            and not names_a_leaning(mention)}
 
 
 @Language.factory("entente_events", default_config={"lexicon_path": None, "categories_path": None,

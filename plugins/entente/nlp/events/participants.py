@@ -589,6 +589,20 @@ def names_a_likeness(ent: Span) -> bool:
             and doc[ent.end + 1].lower_ in LIKENESS_WORDS and not doc[ent.end - 1].whitespace_)
 
 
+# Prefixes that make a name say whom a stance favours or what something is not ("pro-Israel",
+# "non-EU").
+LEANING_PREFIXES = {"pro", "non"}
+
+
+def names_a_leaning(ent: Span) -> bool:
+    """Rule `leaning_is_no_party`: a name after "pro-" or "non-" says whom a stance favours or
+    what something is not, not who takes part ("opposed Senator Kennedy's pro-Israel position",
+    "pro-Russian rebels attacked Ukrainian troops": no Russian rebels, "non-EU exports")."""
+    doc, i = ent.doc, ent.start
+    return (i >= 2 and _dash_at(doc, i - 1) and doc[i - 2].lower_ in LEANING_PREFIXES
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_)
+
+
 def _dash_at(doc: Doc, i: int) -> bool:
     return 0 <= i < len(doc) and doc[i].text in PAIR_DASHES
 
