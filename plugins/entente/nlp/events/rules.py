@@ -83,7 +83,7 @@ def sport_article(doc: Doc, words: frozenset) -> bool:
     """Rule `sport_article`: at least a third of the article's sentences, and three or more,
     hold a word of sport (`sport_words`, `sport_article_words`: "match", "season", "victory"):
     the article is a sports report, where countries and cities are teams ("Wales have beaten
-    France on two of their last three visits to Paris", "Bolton meet Ipswich"). One count per
+    France on two of their last three visits to Paris", "Zambia will host Lesotho"). One count per
     document, on the lemmas each word may have (the selective parse lemmatises only a few
     sentences)."""
     key = "entente_sport_article"
