@@ -397,13 +397,20 @@ def owner_of_intent(clause: Token, actors: dict[int, Span]) -> tuple[list[Span],
     if noun.lemma_.lower() in ASKING_NOUNS or not to_infinitive_clause(clause):
         return None
     for c in noun.children:
-        if c.dep_ == "poss" and c.lower_ not in PRONOUNS and (found := mentions_in(c, actors)):
-            return found, c
-        if c.dep_ == "prep" and c.lower_ == "by":
-            for g in c.children:
-                if g.dep_ == "pobj" and (found := mentions_in(g, actors)):
-                    return found, g
+        for owner in named_owners(c):
+            if found := mentions_in(owner, actors):
+                return found, owner
     return None
+
+
+def named_owners(child: Token) -> list[Token]:
+    """What a noun's child names as its owner: a possessor that is no pronoun ("Japan's
+    decision"), the object of a "by" phrase ("the decision by Russia")."""
+    if child.dep_ == "poss":
+        return [child] if child.lower_ not in PRONOUNS else []
+    if child.dep_ == "prep" and child.lower_ == "by":
+        return [g for g in child.children if g.dep_ == "pobj"]
+    return []
 
 
 def to_infinitive_clause(clause: Token) -> bool:
@@ -442,12 +449,9 @@ def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
             found.append(actors[c.i])
         elif c.dep_ == "poss" and c.lower_ in PRONOUNS:
             found.extend(_antecedent(noun, actors))
-        elif c.dep_ == "poss":
-            found.extend(mentions_in(c, actors))
-        elif c.dep_ == "prep" and c.lower_ == "by":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    found.extend(mentions_in(g, actors))
+        else:
+            for owner in named_owners(c):
+                found.extend(mentions_in(owner, actors))
     return found
 
 
