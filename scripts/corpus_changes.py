@@ -6,6 +6,7 @@ with their sentences, for reading.
     .venv/bin/python scripts/corpus_changes.py annotate OUT.jsonl [--project DIR] [--eval-dir DIR]
     .venv/bin/python scripts/corpus_changes.py diff OLD.jsonl NEW.jsonl [--eval-dir DIR]
     .venv/bin/python scripts/corpus_changes.py sample RUN.jsonl [--seed N] [--count K]
+    .venv/bin/python scripts/corpus_changes.py sentences RUN.jsonl [--seed N] [--count K]
 
 `annotate` sends every Wikinews 2019-20 row and every BBC politics and business file of
 `../shared/eval/articles` outside data/gold/*.jsonl (gold_corpus.article_text, with Wikinews'
@@ -18,7 +19,10 @@ lines a reader judged right. `sample` prints K events of one run, drawn at rando
 that the dyad views would pair (asserted or planned, countries on opposite sides or doers of a
 joint act; `pairs`, as sql/derived/event_dyads.sql makes them), with their sentences: the
 reading behind "x of K pairs right" (the BBC files have no publication date, so their events
-are undated and the views would not count them; they are sampled all the same).
+are undated and the views would not count them; they are sampled all the same). `sentences`
+prints K sentences of one run, drawn the same way, that name two or more countries (entities the
+linker gave a country), each with the pairs the run makes there: the reading behind a recall
+estimate ("of the sampled sentences where two states act on each other, the run pairs x").
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ import argparse
 import json
 import random
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -122,6 +127,50 @@ def sample(run: dict[str, dict], seed: int, count: int, text_of) -> list[str]:
     return lines
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], as a reader sees it: from the sentence end or line
+    break before to the one after (the annotate response gives entities a sentence number, not
+    the sentence's offsets)."""
+    before = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n"))
+    after = [i for i in (text.find(mark, end) for mark in (". ", "? ", "! ", "\n")) if i >= 0]
+    return before + 1, (min(after) + 1 if after else len(text))
+
+
+def country_sentences(response: dict, text: str) -> list[tuple[int, int, set[str], set]]:
+    """The response's sentences naming two or more countries: (start, end, countries, the pairs
+    its paired events make)."""
+    by_sentence = defaultdict(list)
+    for entity in response.get("entities", []):
+        if entity.get("country"):
+            by_sentence[entity["sentence_index"]].append(entity)
+    found = []
+    for entities in by_sentence.values():
+        countries = {e["country"] for e in entities}
+        if len(countries) < 2:
+            continue
+        start, end = sentence_bounds(text, entities[0]["start"], entities[-1]["end"])
+        made = set().union(*[pairs(e) for e in response.get("events", [])
+                             if start <= e["start"] < end and e.get("modality") in PAIRED_MODALITIES])
+        found.append((start, end, countries, made))
+    return found
+
+
+def sentences(run: dict[str, dict], seed: int, count: int, text_of) -> list[str]:
+    """`count` sentences naming two or more countries, drawn at random with `seed`, with the
+    pairs the run makes of them."""
+    found = [(doc, hit) for doc, response in sorted(run.items())
+             for hit in country_sentences(response, text_of(doc))]
+    random.Random(seed).shuffle(found)
+    paired = sum(1 for _, hit in found if hit[3])
+    lines = [f"{len(found)} sentences name two or more countries, {paired} with a paired event; "
+             f"{min(count, len(found))} drawn with seed {seed}"]
+    for number, (doc, (start, end, countries, made)) in enumerate(found[:count], 1):
+        shown = "/".join("-".join(p) for p in sorted(made)) or "none"
+        lines.append(f"{number:3d}. {doc} countries={','.join(sorted(countries))} pairs={shown}")
+        lines.append(f"     {' '.join(text_of(doc)[start:end].split())[:400]}")
+    return lines
+
+
 def read_run(path: Path) -> dict[str, dict]:
     responses = {}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -151,6 +200,11 @@ def main() -> None:
     draw.add_argument("--seed", type=int, default=1)
     draw.add_argument("--count", type=int, default=40)
     draw.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    read = sub.add_parser("sentences", help="random sentences naming two countries, for reading")
+    read.add_argument("run", type=Path)
+    read.add_argument("--seed", type=int, default=1)
+    read.add_argument("--count", type=int, default=40)
+    read.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     args = parser.parse_args()
     if not (args.eval_dir / "articles").is_dir():
         raise SystemExit(f"no articles at {args.eval_dir / 'articles'} (set --eval-dir)")
@@ -163,9 +217,10 @@ def main() -> None:
                 out.write(json.dumps(responses.get(request["id"], {"id": request["id"], "missing": True}),
                                      ensure_ascii=False) + "\n")
         return
-    if args.command == "sample":
-        print("\n".join(sample(read_run(args.run), args.seed, args.count,
-                               lambda doc: article_text(doc, args.eval_dir))))
+    if args.command in ("sample", "sentences"):
+        draw_from = sample if args.command == "sample" else sentences
+        print("\n".join(draw_from(read_run(args.run), args.seed, args.count,
+                                  lambda doc: article_text(doc, args.eval_dir))))
         return
     lines, added, removed = changes(read_run(args.old), read_run(args.new),
                                     lambda doc: article_text(doc, args.eval_dir))

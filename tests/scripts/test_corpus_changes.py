@@ -83,3 +83,24 @@ def test_a_sample_draws_paired_asserted_or_planned_events_by_seed():
     assert lines[2].strip().startswith("SUPPORT [signed] Russia=RUS, China=CHN ->")
     assert cc.sample(run, seed=3, count=1, text_of=lambda doc: TEXT) == \
         cc.sample(run, seed=3, count=1, text_of=lambda doc: TEXT)
+
+
+def entity(text, country, sentence):
+    start = TEXT.index(text)
+    return {"text": text, "start": start, "end": start + len(text), "label": "GPE",
+            "sentence_index": sentence, "country": country}
+
+
+def test_sentences_naming_two_countries_are_drawn_with_the_pairs_the_run_makes():
+    entities = [entity("Russia", "RUS", 0), entity("China", "CHN", 0),
+                entity("Iraq", "IRQ", 1), entity("London", "GBR", 1)]
+    run = {"d": {"entities": entities, "events": [{**SIGNED, "modality": "asserted"},
+                                                  {**CRITICISED_IRAQ, "modality": "asserted"}]},
+           "e": {"entities": entities[:1], "events": []}}            # one country: not drawn
+    lines = cc.sentences(run, seed=1, count=5, text_of=lambda doc: TEXT)
+    assert lines[0] == ("2 sentences name two or more countries, 1 with a paired event; "
+                        "2 drawn with seed 1")
+    drawn = {(head.split(". ", 1)[1], sentence.strip())
+             for head, sentence in zip(lines[1::2], lines[2::2])}
+    assert drawn == {("d countries=CHN,RUS pairs=CHN-RUS", "Russia and China signed a deal."),
+                     ("d countries=GBR,IRQ pairs=none", "Iraq was criticised in London.")}
