@@ -79,3 +79,47 @@ def parties(nlp, text: str, trigger: str) -> list[tuple[set[str], set[str]]]:
 ])
 def test_own_country_is_carried(nlp, text, trigger, expected):
     assert parties(nlp, text, trigger) == [expected]
+
+
+def acts(nlp, text: str, trigger: str) -> list[tuple[set[str], set[str]]]:
+    doc = nlp.make_doc(text)
+    doc._.dct = "2022-07-15"
+    return [({p["country"] for p in e["actors"] if p.get("country")},
+             {p["country"] for p in e["recipients"] if p.get("country")})
+            for e in nlp(doc)._.events if e["trigger"] == trigger]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # meeting_of_the_clause_subject: a meeting or visit named as the clause's time is the
+    # subject's, with the counterpart its "to" or "with" names
+    ("During a visit to Britain, President Musharraf said that women should not hide.", "visit",
+     [({"PAK"}, {"GBR"})]),
+    ("The Palestinian leader said after talks with Tony Blair that the conference would help.",
+     "talks", [({"PSE"}, {"GBR"})]),
+    ("At a news conference following talks with Tony Blair, the Palestinian leader said he was "
+     "hopeful.", "talks", [({"PSE"}, {"GBR"})]),
+    ("The Indian oil minister said during a trip to Moscow that the plans were sound.", "trip",
+     [({"IND"}, {"RUS"})]),
+    # ... and one that names its own doer is that doer's
+    ("The topic came up during Vladimir Putin's visit to New Delhi.", "visit", [({"RUS"}, {"IND"})]),
+    # no doer: a subject that is no actor, or an act of another kind than a meeting
+    ("The radio reported after a week of talks with Iran that the deal was close.", "talks", []),
+    ("Prices of oil rose sharply after talks with Iran.", "talks", []),
+    ("Turkey protested after attacks on its embassy in Syria.", "attacks", []),
+])
+def test_meeting_of_the_clause_subject(nlp, text, trigger, expected):
+    assert acts(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # planned_noun: a noun standing alone that its modifier says is still to come
+    ("Donald Trump's planned trip to Poland drew protests.", "trip", "planned"),
+    ("The proposed visit by Vladimir Putin to India drew criticism.", "visit", "planned"),
+    # a verb that carries the noun has its own tense; without the modifier the noun happened
+    ("China and Japan held the planned summit on Monday.", "summit", "asserted"),
+    ("Vladimir Putin's visit to India was a success.", "visit", "asserted"),
+])
+def test_planned_noun(nlp, text, trigger, modality):
+    doc = nlp.make_doc(text)
+    doc._.dct = "2022-07-15"
+    assert [e["modality"] for e in nlp(doc)._.events if e["trigger"] == trigger] == [modality]

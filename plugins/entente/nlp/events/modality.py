@@ -23,6 +23,9 @@ NEGATIONS = {"not", "n't", "never", "no"}
 # stop ...", "the administration's unwillingness to intervene" (rule `failed_act`).
 FAIL_VERBS = {"fail"}
 FAIL_WORDS = FAIL_VERBS | {"failure", "unwillingness", "reluctance", "inability"}
+# Modifiers of an event noun that is still to come (rule `planned_noun`).
+PLAN_MODIFIERS = {"planned", "proposed", "scheduled", "upcoming", "forthcoming", "prospective",
+                  "intended", "expected", "impending"}
 # Verbs that say an act did not happen ("Britain denied that it had supplied arms to Iran").
 DENIAL_VERBS = {"deny", "refute"}
 
@@ -57,10 +60,20 @@ def negated_plan(head: Token, lex) -> bool:
     return head.lemma_.lower() in lex.plan_words and negated_here(head)
 
 
+def planned_noun(trigger: Token) -> bool:
+    """Rule `planned_noun`: an event noun its modifier says is still to come ("Trump's *planned*
+    trip to Warsaw", "the *upcoming* summit", "a *proposed* visit"); modality() asks only for a
+    noun standing alone or told of ("announced a planned visit"): one a light verb carries has
+    the verb's tense ("held the planned talks")."""
+    return trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in PLAN_MODIFIERS for c in trigger.children)
+
+
 def modality(trigger: Token, pred: Token, lex, intent: bool = False) -> tuple[str, bool]:
     """(modality, refused): refused = an announced refusal ("will not", "failed to")."""
     negated = negated_here(pred) or (trigger != pred and negated_here(trigger))
-    planned = intent
+    planned = intent or (planned_noun(trigger)
+                         and (trigger == pred or pred.lemma_.lower() in lex.reporting_verbs))
     hypothetical = False
     refused = False
     cur = pred

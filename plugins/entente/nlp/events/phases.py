@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from entente.nlp.events import rules
 from entente.nlp.events.candidate import Candidate
@@ -25,6 +25,9 @@ from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, between
 BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst",
                     "despite", "in", "at", "of", "over", "under", "from", "for", "as", "because",
                     "like", "than"}
+# Rule `meeting_of_the_clause_subject`: the prepositions that put a meeting or visit at the time
+# of the clause it modifies ("said *during* a visit to Britain", "*after* talks with Mr Blair").
+MEETING_TIME_PREPS = {"during", "after", "following", "on", "at", "in"}
 
 
 def complement_category(c: Candidate) -> None:
@@ -48,13 +51,17 @@ def find_participants(c: Candidate) -> bool:
     trig, pred = c.trigger, c.predicate
     pairs: list[Span] = []
     if c.is_noun_event:
-        if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS:
+        meeting = meeting_in_a_clause(c)
+        if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS and meeting is None:
             return False
         pairs = between_pairs(trig, c.actors) or pair_compound(trig, c.actors)
         paired = token_set(pairs)
         sources = [e for e in noun_own_sources(trig, c.actors) if e.start not in paired]
         if not sources and pairs:
             sources, pairs = pairs[:1], pairs[1:]
+        if not sources and meeting is not None:
+            sources = [e for e in find_sources(meeting, c.actors)[0]
+                       if e.start not in paired and e._.actor is not None]
         if not sources:
             return False
     elif announced_between(c):
@@ -74,6 +81,42 @@ def find_participants(c: Candidate) -> bool:
                                                        things=c.entry.obj)
                             if e.start not in starts]
     return True
+
+
+def meeting_in_a_clause(c: Candidate) -> Token | None:
+    """Rule `meeting_of_the_clause_subject`: a meeting or visit named as the time of a clause
+    ("Musharraf has said *during a visit to Britain*", "*At a news conference following talks
+    with Mr Blair*, Mr Abbas said", "said during a trip to Moscow that ...") is an act
+    of the clause's subject, who was there, unless the noun names its own doer ("during
+    Putin's visit to New Delhi"): the clause's verb, else None. Only for meetings and visits
+    with a counterpart ("to X", "with X"): the subject of "after days of battles" need not have
+    fought, and a meeting's time is the clause's, so its date is too. The subject must be a
+    linked actor (find_participants): "Ferguson, who failed to return after a trip to East
+    Kilbride" is no visit."""
+    trig = c.trigger
+    if c.type != "CONSULT":
+        return None
+    if not any(p.lower_ in ("to", "with") for p in trig.children if p.dep_ == "prep"):
+        return None
+    return clause_of_time_phrase(trig)
+
+
+def clause_of_time_phrase(noun: Token) -> Token | None:
+    """The verb of the clause a phrase of time around the noun modifies: "said [during a
+    visit]", "[at a news conference [following talks]], ... said" (the parser reads
+    "following" as a preposition or as a verb); None when the noun is in no such phrase."""
+    cur = noun
+    for _ in range(4):
+        word = cur.head
+        if not (cur.dep_ == "pobj" and word.lower_ in MEETING_TIME_PREPS
+                or cur.dep_ == "dobj" and word.lower_ == "following"):
+            return None
+        modified = word.head
+        if modified.pos_ in ("VERB", "AUX") and modified.lower_ != "following":
+            return modified
+        if word.dep_ not in ("prep", "acl", "advcl") or modified.dep_ != "pobj":
+            return None
+        cur = modified    # "at a news conference following talks": the conference's phrase
 
 
 def announced_between(c: Candidate) -> bool:
