@@ -459,6 +459,11 @@ def test_background_noun_is_not_carried_by_a_verb_of_saying(nlp):
     # the state someone is put in: "placed under house arrest", "put under investigation"
     ("The Kenyan opposition leader was placed under house arrest in Nairobi.", ("COERCE", set(), {"KEN"})),
     ("A French aid worker was put under investigation in Mali on Tuesday.", ("INVESTIGATE", set(), {"FRA"})),
+    # the verbs of imposing carry a sanction and impose restrictions, curbs and quotas
+    ("The US government introduced new sanctions on Cuba in May.", ("SANCTION", {"USA"}, {"CUB"})),
+    ("President Bush's government introduced even tighter restrictions on Cuba in May.",
+     ("SANCTION", {"USA"}, {"CUB"})),
+    ("The European Union placed quotas on textile imports from China.", ("SANCTION", {"IGO"}, {"CHN"})),
 ])
 def test_event_noun_carriers(nlp, text, expected):
     typ, src, rec = expected
