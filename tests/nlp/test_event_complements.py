@@ -123,3 +123,20 @@ def test_planned_noun(nlp, text, trigger, modality):
     doc = nlp.make_doc(text)
     doc._.dct = "2022-07-15"
     assert [e["modality"] for e in nlp(doc)._.events if e["trigger"] == trigger] == [modality]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # adverbial_clause_is_its_own_act: a clause of time or cause with its own subject
+    ("Kurdish forces signed an agreement with the government of Syria after Turkey began a "
+     "military offensive into Syria.", "offensive", [({"TUR"}, {"SYR"})]),
+    ("Japan agreed to a ceasefire after China withdrew its troops from the border.", "withdrew",
+     [({"CHN"}, set())]),
+    ("Two Palestinian suicide bombers killed 23 people late Sunday when they blew themselves up "
+     "in Tel Aviv.", "blew", [({"PSE"}, {"ISR"})]),
+    # one without a subject of its own serves the act above it, and a condition is part of
+    # the threat
+    ("Japan agreed to the talks to ease tensions with China.", "ease", []),
+    ("Iran threatened to attack if Israel refused to withdraw.", "refused", []),
+])
+def test_adverbial_clause_is_its_own_act(nlp, text, trigger, expected):
+    assert acts(nlp, text, trigger) == expected

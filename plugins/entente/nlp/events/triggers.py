@@ -25,6 +25,10 @@ SAY_NOUNS = {"reminder", "statement", "warning", "declaration", "message", "lett
 # negotiations"), never carried by it.
 UNCARRIED_PREPS = {"despite", "during", "after", "before", "following", "since", "amid", "amidst",
                    "because", "like", "than", "until"}
+# The conjunctions of a clause that states a fact beside the act (rule
+# `adverbial_clause_is_its_own_act`), not a condition or a time still to come; the parser
+# makes "when" and "once" adverbs.
+FACT_MARKS = {"after", "as", "when", "while", "because", "since", "once"}
 MUST_DEMAND = Entry(lemmas=("must",), type="DEMAND", cameo="100", intensity=-5.0)
 
 Triggers = dict[int, tuple[Entry, Token]]     # trigger token index → (entry, predicate)
@@ -129,6 +133,8 @@ def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
     for _ in range(12):
         if cur.head == cur or (cur.dep_ in BREAK_DEPS and (cur.i not in own or cur.i == pred.i)):
             return None
+        if own_clause(cur):
+            return None
         cur = cur.head
         if cur.i not in own:
             if cur.i in triggers:
@@ -138,6 +144,18 @@ def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
                     # cur is the light verb of another event noun: that noun's event governs
                     return j if governs(other, entry) else None
     return None
+
+
+def own_clause(tok: Token) -> bool:
+    """Rule `adverbial_clause_is_its_own_act`: a clause of time or cause with a subject of its
+    own states an act of its own, not a complement of the act it is attached to ("the SDF
+    entered into an agreement with Damascus *after Turkey began an offensive into Syria*",
+    "*when they blew themselves up in Tel Aviv*"). Not a condition ("threatened to strike
+    *unless Israel rescinded* ...", "must agree *before they demobilize*"): that is part of the
+    threat or demand; nor a clause without a subject ("agreed ... to ease tensions")."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in FACT_MARKS for c in tok.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def modifies_a_participant(pred: Token, triggers: Triggers) -> bool:
