@@ -60,6 +60,12 @@ def test_regions(places, name, country, has_point):
     assert (region["latitude"] is not None) is has_point
 
 
+@pytest.mark.parametrize("name", ["North", "South", "Far North", "South-West", "Coast", "Lakes",
+                                  "Western Province", "Central Region"])
+def test_direction_is_no_region(places, name):
+    assert places.region_in(name) is None
+
+
 def test_country_point_lies_within_the_country(places):
     russia = places.country_place("RUS", "Russia")
     assert russia["kind"] == "country" and 45 < russia["latitude"] < 70

@@ -36,6 +36,14 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]{3,}$")
 _SUBDIVISION_WORDS = re.compile(
     r"\b(province|oblast'?|region|governorate|state|district|prefecture|county|department|"
     r"voivodeship|canton|wilaya|respublika|kray|krai)\b", re.IGNORECASE)
+# Rule `direction_is_no_region`: subdivisions named by a direction or a common word of the land
+# ("North", "Far North", "South-West", "Coast", "Lakes", "Western Province") name no place of
+# their own in text: "the North" is whatever north the story speaks of (North Korea, the north
+# of England), not Cameroon's North Region.
+_DIRECTION_NAME = re.compile(
+    r"^(far |upper |lower )?(north|south|east|west|northern|southern|eastern|western|central|"
+    r"centre|center|middle|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|coast|"
+    r"lakes|plateau|islands|capital)( province| region)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ class PlaceIndex:
             if iso3 is None or getattr(sub, "parent_code", None):
                 continue                     # first-level subdivisions only
             for name in {sub.name, _SUBDIVISION_WORDS.sub("", sub.name).strip(" -'")}:
-                if len(name) >= 4:
+                if len(name) >= 4 and not _DIRECTION_NAME.match(name):
                     out.setdefault(fold(name), []).append((name, iso3, None))
         return out
 
