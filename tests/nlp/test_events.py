@@ -395,6 +395,8 @@ def test_lexicon_reads_on_and_off_as_words():
     # a month name is a date, not a march; returning to a country is not a release
     "Hungary's parliament votes on the budget on 5 March.",
     "The former princess returned to Thailand after her divorce.",
+    # a tariff a firm introduces is a price
+    "The operator said it would introduce a flat-fee wi-fi tariff for people in the UK.",
 ])
 def test_no_event_in_ordinary_news(nlp, text):
     assert _events(nlp, text) == []
