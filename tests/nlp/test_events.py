@@ -395,6 +395,8 @@ def test_lexicon_reads_on_and_off_as_words():
     # a month name is a date, not a march; returning to a country is not a release
     "Hungary's parliament votes on the budget on 5 March.",
     "The former princess returned to Thailand after her divorce.",
+    # weapons of mass destruction destroy nothing yet
+    "The inspectors never found Iraq's weapons of mass destruction.",
     # a tariff a firm introduces is a price
     "The operator said it would introduce a flat-fee wi-fi tariff for people in the UK.",
 ])
@@ -466,11 +468,29 @@ def test_background_noun_is_not_carried_by_a_verb_of_saying(nlp):
     ("President Bush's government introduced even tighter restrictions on Cuba in May.",
      ("SANCTION", {"USA"}, {"CUB"})),
     ("The European Union placed quotas on textile imports from China.", ("SANCTION", {"IGO"}, {"CHN"})),
+    # the nouns of coded verbs: what an order carries, or with a doer of their own
+    ("President Jacques Chirac ordered the destruction of the Ivory Coast's air force.",
+     ("COERCE", {"FRA"}, {"CIV"})),
+    ("Venezuela's nationalisation of the oil fields angered the United States.",
+     ("COERCE", {"VEN"}, set())),
 ])
 def test_event_noun_carriers(nlp, text, expected):
     typ, src, rec = expected
     found = [(t, s, r) for t, _, s, r in _events(nlp, text)]
     assert (typ, src, rec) in found, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # owner_is_patient: the possessor of an arrest or a destruction undergoes it ...
+    ("Mandela's imprisonment by the South African government ended in 1990.",
+     [("COERCE", {"ZAF"}, {"ZAF"})]),
+    ("Israel threatened to ban voting if Hamas, which advocates Israel's destruction, ran.", []),
+    # ... unless an "of" phrase names what it is done to
+    ("Iran's detention of British sailors angered London.", [("COERCE", {"IRN"}, {"GBR"})]),
+])
+def test_owner_is_patient(nlp, text, expected):
+    assert [(t, s, r) for t, _, s, r in _events(nlp, text) if t == "COERCE"] == expected
 
 
 @pytest.mark.slow

@@ -74,6 +74,7 @@ class Entry:
     intent: bool = False
     symmetric: bool = False
     ambiguous: bool = False             # may have an everyday sense: a political actor must take part
+    owner_is_patient: bool = False      # a noun's possessor undergoes it ("Israel's destruction")
     context: str | None = None
     mil: dict | None = None
     joint: dict | None = None
@@ -168,7 +169,7 @@ class Lexicon:
             no_statement=bool(item.get("no_statement")),
             no_obj=bool(item.get("no_obj")), no_mil=bool(item.get("no_mil")),
             intent=bool(item.get("intent")), symmetric=bool(item.get("symmetric")),
-            ambiguous=bool(item.get("ambiguous")),
+            ambiguous=bool(item.get("ambiguous")), owner_is_patient=bool(item.get("owner_is_patient")),
             context=item.get("context"), mil=item.get("mil"), joint=item.get("joint"),
             origin=origin,
         )

@@ -57,6 +57,8 @@ def find_participants(c: Candidate) -> bool:
         pairs = between_pairs(trig, c.actors) or pair_compound(trig, c.actors)
         paired = token_set(pairs)
         sources = [e for e in noun_own_sources(trig, c.actors) if e.start not in paired]
+        patients = owner_patients(c, sources)
+        sources = [e for e in sources if e not in patients]
         if not sources and pairs:
             sources, pairs = pairs[:1], pairs[1:]
         if not sources and meeting is not None:
@@ -64,6 +66,7 @@ def find_participants(c: Candidate) -> bool:
                        if e.start not in paired and e._.actor is not None]
         if not sources:
             return False
+        pairs += patients
     elif announced_between(c):
         # rule `announced_between`: "announced deals between Israel and Bahrain" — the parties
         # are the ones between whom the act is; whoever announces it only reports it
@@ -81,6 +84,19 @@ def find_participants(c: Candidate) -> bool:
                                                        things=c.entry.obj)
                             if e.start not in starts]
     return True
+
+
+def owner_patients(c: Candidate, owners: list[Span]) -> list[Span]:
+    """Rule `owner_is_patient`: the possessor of a noun that the lexicon marks `owner_is_patient`
+    undergoes the act when no "of" phrase names what it is done to ("Hamas, which advocates
+    *Israel's* destruction" is no act by Israel; "*Mandela's* imprisonment"); with one, it does
+    it ("*Russia's* detention of the sailors"). The possessor mentions among `owners`."""
+    trig = c.trigger
+    if not c.entry.owner_is_patient or any(p.dep_ == "prep" and p.lower_ == "of"
+                                           for p in trig.children):
+        return []
+    possessors = {o.i for o in trig.children if o.dep_ == "poss"}
+    return [e for e in owners if possessors & set(range(e.start, e.end))]
 
 
 def meeting_in_a_clause(c: Candidate) -> Token | None:
