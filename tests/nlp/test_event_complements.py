@@ -81,14 +81,6 @@ def test_own_country_is_carried(nlp, text, trigger, expected):
     assert parties(nlp, text, trigger) == [expected]
 
 
-def acts(nlp, text: str, trigger: str) -> list[tuple[set[str], set[str]]]:
-    doc = nlp.make_doc(text)
-    doc._.dct = "2022-07-15"
-    return [({p["country"] for p in e["actors"] if p.get("country")},
-             {p["country"] for p in e["recipients"] if p.get("country")})
-            for e in nlp(doc)._.events if e["trigger"] == trigger]
-
-
 @pytest.mark.parametrize("text, trigger, expected", [
     # meeting_of_the_clause_subject: a meeting or visit named as the clause's time is the
     # subject's, with the counterpart its "to" or "with" names
@@ -108,7 +100,7 @@ def acts(nlp, text: str, trigger: str) -> list[tuple[set[str], set[str]]]:
     ("Turkey protested after attacks on its embassy in Syria.", "attacks", []),
 ])
 def test_meeting_of_the_clause_subject(nlp, text, trigger, expected):
-    assert acts(nlp, text, trigger) == expected
+    assert parties(nlp, text, trigger) == expected
 
 
 @pytest.mark.parametrize("text, trigger, modality", [
@@ -139,4 +131,4 @@ def test_planned_noun(nlp, text, trigger, modality):
     ("Iran threatened to attack if Israel refused to withdraw.", "refused", []),
 ])
 def test_adverbial_clause_is_its_own_act(nlp, text, trigger, expected):
-    assert acts(nlp, text, trigger) == expected
+    assert parties(nlp, text, trigger) == expected
