@@ -378,12 +378,50 @@ SURNAMES_AFTER_FULL_NAMES = [
     # no full name in the document: a surname that is also a word stays unlinked
     ("The announcement was made after Trump had a phone conversation with the minister.",
      "2019-10-08", "Trump", None),
+    # after a courtesy title: the minister the dictionaries lack, named in full with his role
+    ("India's petroleum minister Mani Shankar Aiyar arrived on Tuesday. Russian news agencies "
+     "reported that India's petroleum minister Mr Aiyar and Russian energy minister Viktor "
+     "Khristenko would discuss the future of Yugansk.", "2005-01-25", "Mr Aiyar", "INDGOV"),
 ]
 
 
 @pytest.mark.parametrize("text,day,surname,code", SURNAMES_AFTER_FULL_NAMES)
 def test_surname_after_full_name(nlp, text, day, surname, code):
     assert code_on(nlp, text, day, surname) == code
+
+
+ORGANISATIONS_INTRODUCED = [
+    # (text, mention, the code of each of its mentions)
+    ("Germany on Monday banned Iranian airline Mahan Air from flying. German officials said they "
+     "had suspended Mahan's permit.", "Mahan", ["IRNBUS"]),
+    ("India's ONGC is keen on buying the stake. ONGC's chairman said the talks went well.",
+     "ONGC", ["IND", "IND"]),
+    ("Chinese telecoms firm Huawei denied the charges. Huawei said it would appeal.", "Huawei",
+     ["CHNBUS", "CHNBUS"]),
+    ("The US firm Halliburton won the contract. Halliburton denied overcharging the Pentagon.",
+     "Halliburton", ["USABUS", "USABUS"]),
+    # the model tags the second "Gazprom" no entity: the introduced name is marked there
+    ("Russian energy giant Gazprom signed a deal with India on Tuesday. Gazprom will invest $1bn "
+     "in the Indian fields.", "Gazprom", ["RUS", "RUS"]),
+    # no introduction, no nationality
+    ("Gazprom will invest $1bn in India.", "India", ["IND"]),
+    ("Huawei denied the charges on Monday.", "Huawei", [None]),
+    # a description with a stop word is none; a role is a person's ("side" is a stop word)
+    ("Spanish side Real Madrid won the cup on Sunday.", "Real Madrid", [None]),
+    # nationality, description and name must be one noun phrase, not a clause
+    ("Angry French paper workers blocked the Europe Bridge for three hours.", "the Europe Bridge",
+     [None]),
+    # a role word is the country's institution, which the country mention's sector carries
+    ("Israel's Cabinet met Sunday and decided to approve the plan.", "Cabinet", [None]),
+]
+
+
+@pytest.mark.parametrize("text,mention,codes", ORGANISATIONS_INTRODUCED)
+def test_organisation_keeps_its_nationality(nlp, text, mention, codes):
+    doc = dated(nlp, text, "2005-01-25")
+    found = [(e._.actor or {}).get("code") for e in doc.ents
+             if normalize(e.text) == normalize(mention)]
+    assert found == codes, [(e.text, e.label_, (e._.actor or {}).get("code")) for e in doc.ents]
 
 
 def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):

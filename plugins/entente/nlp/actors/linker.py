@@ -34,6 +34,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from entente.nlp import extensions  # noqa: F401  (registers Span._.actor)
+from entente.nlp.actors.coreference import (PERSONISH_LABELS,
+                                            organisations_keep_their_nationality,
+                                            surnames_after_full_names)
 from entente.nlp.actors.gazetteer import (COUNTRY_KINDS, DEFAULT_GAZETTEER, Candidate, Gazetteer,
                                          fold, load_gazetteer)
 from entente.nlp.actors.places import PlaceIndex, load_places
@@ -46,8 +49,6 @@ LINKER_NAME = "entente_actors"
 STATE_BODIES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 LINKABLE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC", "PRODUCT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
-# Labels spaCy gives a leader's name when it misses the PERSON ("Moody Awori" as ORG).
-PERSONISH_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT"})
 # A country mention in these relations modifies the noun it hangs from ("Chinese troops").
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 # ... and in these it is an argument in its own right ("In Russia officials said ...").
@@ -158,7 +159,11 @@ class ActorLinker:
                     actor = self.link(ent, ctx)
                     if actor is not None:
                         ent._.actor = dict(actor)
-            self.surnames_after_full_names(ents)
+            surnames_after_full_names(ents)
+            organisations_keep_their_nationality(
+                ents, lambda country, sector: self.gazetteer.actor_for_code(country + sector,
+                                                                            ctx.day),
+                self._role_of, self.places.knows)
             self.institutions_of_named_countries(ents, ctx.day)
             self.uncorroborated_places(ents, ctx)
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
@@ -173,24 +178,6 @@ class ActorLinker:
             warnings.warn(f"entente_actors: linking failed on a doc of {len(doc)} tokens: "
                           f"{type(exc).__name__}: {exc}")
         return doc
-
-    @staticmethod
-    def surnames_after_full_names(ents) -> None:
-        """Rule `surname_after_full_name`: a one-word mention left unlinked is the person a linked
-        full name of the document ends with ("Egon Krenz ... Krenz said"). The small model often
-        tags a lone surname ORG or GPE ("after Trump had a phone conversation"), and surnames
-        that are also words are refused without the PERSON label, so the label does not matter
-        here: the document has already named the person in full."""
-        known: dict[str, dict] = {}
-        for ent in ents:
-            words = [t.text for t in ent if not t.is_punct]
-            if ent.label_ == "PERSON" and len(words) >= 2 and ent._.actor is not None:
-                known.setdefault(words[-1], ent._.actor)
-        for ent in ents:
-            words = [t.text for t in ent if not t.is_punct]
-            if (ent.label_ in PERSONISH_LABELS and len(words) == 1 and ent._.actor is None
-                    and words[0] in known):
-                ent._.actor = dict(known[words[0]])
 
     def institutions_of_named_countries(self, ents, day) -> None:
         """Rule `institution_of_named_country`: a state body the dictionaries know under one

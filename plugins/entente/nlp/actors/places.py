@@ -122,6 +122,11 @@ class PlaceIndex:
         return _dominant(self.by_name.get(key)) if key in self.by_name else \
             _dominant(self.by_alternate.get(key))
 
+    def knows(self, name: str) -> bool:
+        """Whether GeoNames has a city (any, dominant or not) or a region of that name."""
+        key = fold(name)
+        return key in self.by_name or key in self.by_alternate or key in self.regions
+
     def city_in(self, name: str, iso3: str) -> City | None:
         """The largest city of that name in a given country (the gazetteer knows the country)."""
         key = fold(name)
