@@ -170,6 +170,10 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     ("In August, Kushner, on behalf of the White House, helped broker a deal establishing "
      "diplomatic relations between Israel and the United Arab Emirates.", "helped",
      {"ISR", "ARE"}),
+    # reason_is_no_target: whom a "for" + gerund reason names is no party to the act
+    ("The US agrochemical giant Monsanto has agreed to pay a $1.5m fine for bribing an "
+     "Indonesian official.", "agreed", set()),
+    ("Britain praised France for helping Iraq.", "praised", {"FRA"}),
 ])
 def test_background_place_is_no_target(nlp, text, trigger, target):
     found = [{p["country"] for p in e["recipients"] if p.get("country")}

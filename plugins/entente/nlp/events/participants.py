@@ -48,6 +48,10 @@ ATTRIBUTION_PREPS = frozenset({"according"})
 # not whom the act is done to ("Kushner, on behalf of the White House, helped broker a deal";
 # "demand that Turkey stop interfering on Azerbaijan's behalf").
 PRINCIPAL_NOUNS = frozenset({"behalf"})
+# Rule `reason_is_no_target`: "for" and a gerund gives the reason for an act, and whom that
+# reason names is no party to it ("agreed to pay a fine for bribing an Indonesian official",
+# "jailed a Briton for spying for Israel").
+REASON_PREPS = frozenset({"for"})
 # Rule `war_name_is_no_party`: a country that names a war ("the Iraq war", "the Vietnam
 # conflict") takes part in that war, not in what is said or done about it ("rejected calls for
 # advice on the legality of the Iraq war").
@@ -183,13 +187,19 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
             if c.dep_ == "prep" and ((locative and c.lower_ in LOCATIVE_PREPS)
                                      or c.lower_ in skip_preps) and not example_phrase(c):
                 continue
-            if c.lower_ in ATTRIBUTION_PREPS or _names_a_principal(c):
+            if c.lower_ in ATTRIBUTION_PREPS or _names_a_principal(c) or _gives_a_reason(c):
                 continue
             if c.dep_ == "compound" and tok != root and tok.lemma_.lower() in NAMED_WARS:
                 continue
             seen.add(c.i)
             queue.append((c, depth if c.dep_ in ("conj", "appos", "cc") else depth + 1))
     return found
+
+
+def _gives_a_reason(prep: Token) -> bool:
+    """A "for" + gerund phrase (rule `reason_is_no_target`)."""
+    return prep.dep_ == "prep" and prep.lower_ in REASON_PREPS and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
 
 
 def _names_a_principal(prep: Token) -> bool:
