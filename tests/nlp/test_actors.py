@@ -400,14 +400,14 @@ ORGANISATIONS_INTRODUCED = [
     ("Germany on Monday banned Iranian airline Mahan Air from flying. German officials said they "
      "had suspended Mahan's permit.", "Mahan", ["IRNBUS"]),
     ("India's ONGC is keen on buying the stake. ONGC's chairman said the talks went well.",
-     "ONGC", ["IND", "IND"]),
+     "ONGC", ["INDBUS", "INDBUS"]),
     ("Chinese telecoms firm Huawei denied the charges. Huawei said it would appeal.", "Huawei",
      ["CHNBUS", "CHNBUS"]),
     ("The US firm Halliburton won the contract. Halliburton denied overcharging the Pentagon.",
      "Halliburton", ["USABUS", "USABUS"]),
     # the model tags the second "Gazprom" no entity: the introduced name is marked there
     ("Russian energy giant Gazprom signed a deal with India on Tuesday. Gazprom will invest $1bn "
-     "in the Indian fields.", "Gazprom", ["RUS", "RUS"]),
+     "in the Indian fields.", "Gazprom", ["RUSBUS", "RUSBUS"]),
     # no introduction, no nationality
     ("Gazprom will invest $1bn in India.", "India", ["IND"]),
     ("Huawei denied the charges on Monday.", "Huawei", [None]),

@@ -25,6 +25,11 @@ MENTION_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "GPE", "LOC", "PERSON", "NO
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Words of a description between a nationality and a name: "energy giant", "state-owned oil".
 MAX_DESCRIPTION_WORDS = 4
+# The sector of an introduced organisation that nothing else gives one: a name the dictionaries
+# lack after a nationality is most often a firm ("Russian energy giant Gazprom", "India's
+# ONGC"), and a business actor makes no event political on its own (political_weight), where a
+# bare country code would make "Gazprom signed a deal with ONGC" an act between two states.
+UNKNOWN_ORGANISATION_SECTOR = "BUS"
 # A shorter mention is the first words of the full name; one short word is too common a prefix.
 MIN_PREFIX_CHARS = 3
 
@@ -66,7 +71,7 @@ def organisations_keep_their_nationality(ents, actor_of: Callable[[str, str], di
     names it again by that name or by its first words ("Germany has suspended Mahan's
     permit"), also where the model tagged no entity. The sector is the name's last word's
     ("Corporation" → BUS), else the description's ("airline" → BUS), else the one the
-    nationality took from its role word.
+    nationality took from its role word, else BUS (`UNKNOWN_ORGANISATION_SECTOR`).
 
     `actor_of(country, sector)` gives the actor of a code on the article's date, `sector_of` a
     word's sector, `is_place` whether GeoNames knows a place of a name (a GPE or LOC name it
@@ -120,7 +125,7 @@ def _nationality_before(before: Span, ent: Span,
         sector = sector_of(word)
         if sector:
             return country, sector
-    return country, code[3:6]
+    return country, code[3:6] or UNKNOWN_ORGANISATION_SECTOR
 
 
 def one_noun_phrase(span: Span, name: Span) -> bool:
