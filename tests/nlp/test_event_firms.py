@@ -11,8 +11,8 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("text, expected", [
     # the nationality of a firm named next to it is no party ...
     ("Germany's DaimlerChrysler signed a deal with the French government.", [(set(), {"FRA"})]),
-    ("The US agrochemical giant Monsanto has agreed to pay a fine for bribing an Indonesian "
-     "official.", [(set(), {"IDN"})]),
+    ("The US agrochemical giant Monsanto has agreed to pay a fine to the Indonesian "
+     "government.", [(set(), {"IDN"})]),
     ("The Gibraltar-based Menatep Group is suing Russia for damages.", [(set(), {"RUS"})]),
     # ... nor is a company of ours: its act is not its country's, nor its deal
     ("British Airways is to halt its flights to Saudi Arabia.", []),
