@@ -174,6 +174,13 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     ("The US agrochemical giant Monsanto has agreed to pay a $1.5m fine for bribing an "
      "Indonesian official.", "agreed", set()),
     ("Britain praised France for helping Iraq.", "praised", {"FRA"}),
+    # stated_content_is_no_target: what an act states says what is said, not to whom ...
+    ("The German chancellor raised concerns that the merger could cost French jobs.", "raised",
+     set()),
+    ("The European Union pledged that its economy would outstrip that of the United States by "
+     "2010.", "pledged", set()),
+    # ... but its subject may be the one asked to act
+    ("Iran demanded that the United States lift its sanctions.", "demanded", {"USA"}),
 ])
 def test_background_place_is_no_target(nlp, text, trigger, target):
     found = [{p["country"] for p in e["recipients"] if p.get("country")}

@@ -476,8 +476,10 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
         found.extend((0, e) for e in mentions_in(passive, actors))
     found.extend((0, e) for e in patient_mentions(pred, actors, exclude, things))
     roots = [pred] if trigger == pred else [pred, trigger]
+    content = stated_content(roots)
     for root in roots:
-        found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude, include_root=root == trigger and root != pred))
+        found.extend(_collect(root, actors, skip_deps=SKIP_DEPS, skip=exclude | content,
+                              include_root=root == trigger and root != pred))
     if not found:
         found = [(0, e) for e in described_objects(roots, actors, exclude)]
     if not found:
@@ -486,12 +488,32 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
         # a clause it states or agrees to (rule `stated_place_is_no_target`: "we agreed that in
         # Afghanistan there is cause for optimism")
         for root in roots:
-            found.extend(_collect(root, actors, skip_deps=PLACE_SKIP_DEPS, skip=exclude, locative=False,
+            found.extend(_collect(root, actors, skip_deps=PLACE_SKIP_DEPS, skip=exclude | content,
+                                  locative=False,
                                   include_root=root == trigger and root != pred,
                                   skip_preps=BACKGROUND_PREPS))
         found = [(d, e) for d, e in found
                  if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
     return with_pair_partners(_closest(found, slack=0))
+
+
+def stated_content(roots: list[Token]) -> set[int]:
+    """Rule `stated_content_is_no_target`: what an act states — a complement clause of its verb
+    or a "that" clause on its object ("raised concerns that such a move could cost German jobs",
+    "warned that sanctions would hurt Iran's economy") — says what is said, not to whom; its
+    tokens are not searched for recipients. The subject of such a clause may be the one asked
+    to act (addressed_subjects reads it: "demanded that the US cancel ...")."""
+    out: set[int] = set()
+    for root in roots:
+        for c in root.children:
+            if c.dep_ == "ccomp":
+                out.update(t.i for t in c.subtree)
+            elif c.dep_ in ("dobj", "attr"):
+                for clause in c.children:
+                    if clause.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                    for m in clause.children):
+                        out.update(t.i for t in clause.subtree)
+    return out
 
 
 def addressed_subjects(trigger: Token, pred: Token, actors: dict[int, Span],
