@@ -145,6 +145,11 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     # background_place_is_no_target: the act's own place may stand for its target ...
     ("Japan sent aid to refugees in Liberia.", "sent", {"LBR"}),
     ("The minister arrived in Amman on Monday.", "arrived", {"JOR"}),
+    ("The United States carried out the airstrike at Baghdad International Airport.",
+     "airstrike", {"IRQ"}),
+    # nationality_is_no_place: a nationality on a noun says whose, not where
+    ("In a Swiss chess tournament at Basel, the Iranian Foreign Ministry refused to let its "
+     "players take part.", "refused", set()),
     # ... a place behind a phrase of time, cause or topic does not
     ("Republicans have blamed the size of the deficit on slow economic conditions after the "
      "attacks and ongoing military operations in Iraq and Afghanistan.", "blamed", set()),

@@ -52,6 +52,8 @@ PRINCIPAL_NOUNS = frozenset({"behalf"})
 # reason names is no party to it ("agreed to pay a fine for bribing an Indonesian official",
 # "jailed a Briton for spying for Israel").
 REASON_PREPS = frozenset({"for"})
+# Rule `nationality_is_no_place` (names_a_place): entities that name where an act is done.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Rule `war_name_is_no_party`: a country that names a war ("the Iraq war", "the Vietnam
 # conflict") takes part in that war, not in what is said or done about it ("rejected calls for
 # advice on the legality of the Iraq war").
@@ -492,8 +494,7 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
                                   locative=False,
                                   include_root=root == trigger and root != pred,
                                   skip_preps=BACKGROUND_PREPS))
-        found = [(d, e) for d, e in found
-                 if e.label_ in ("GPE", "LOC") or (e._.actor or {}).get("actor_type") == "country"]
+        found = [(d, e) for d, e in found if names_a_place(e)]
     return with_pair_partners(_closest(found, slack=0))
 
 
@@ -514,6 +515,15 @@ def stated_content(roots: list[Token]) -> set[int]:
                                                     for m in clause.children):
                         out.update(t.i for t in clause.subtree)
     return out
+
+
+def names_a_place(mention: Span) -> bool:
+    """Rule `nationality_is_no_place`: the place an act is done in may stand for its target
+    when a name says where — a country, capital, city or region (the linker gives it a place),
+    a GPE or LOC entity, a building or airport ("the airstrike at Baghdad International
+    Airport") — not a nationality on a noun ("in a Swiss chess tournament at Basel, the Iranian
+    grandmaster refused to play" is no refusal of Switzerland)."""
+    return mention.label_ in PLACE_LABELS or bool((mention._.actor or {}).get("place"))
 
 
 def addressed_subjects(trigger: Token, pred: Token, actors: dict[int, Span],
