@@ -64,6 +64,12 @@ def pair(event: dict) -> tuple[set, set]:
     # ... while a relative pronoun's head is its antecedent
     ("Russia, which signed the treaty with Ukraine in 1997, has withdrawn from it.", "signed",
      ({"RUS"}, {"UKR"})),
+    # possessor_is_no_part_of_its_noun: a possessive pronoun is somebody outside its noun's
+    # phrase, the speaker of the quotation here
+    ("Their talks with Iran were useful, the British minister said.", "talks",
+     ({"GBR"}, {"IRN"})),
+    ('"Our work with the French government has been hugely successful," said the British '
+     "foreign secretary.", "work", ({"GBR"}, {"FRA"})),
 ])
 def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, trigger,
                                                                       expected):

@@ -333,7 +333,9 @@ def setting_clause(clause: Token) -> bool:
 
 def _antecedent(tok: Token, actors: dict[int, Span]) -> list[Span]:
     """'X said their forces had completed their withdrawal': the nearest subject above `tok`
-    that names an actor."""
+    that names an actor — not the phrase `tok` is in (rule `possessor_is_no_part_of_its_noun`:
+    in '"Our work with the French government has been successful," said Mr Blunkett', "our" is
+    the speaker's, not France)."""
     cur = tok
     for _ in range(6):
         if cur.head == cur:
@@ -341,7 +343,8 @@ def _antecedent(tok: Token, actors: dict[int, Span]) -> list[Span]:
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             subj = _subject(cur)
-            if subj is not None and subj.lower_ not in PRONOUNS:
+            if subj is not None and subj.lower_ not in PRONOUNS and not (
+                    subj.left_edge.i <= tok.i <= subj.right_edge.i):
                 found = mentions_in(subj, actors)
                 if found:
                     return found
