@@ -117,7 +117,7 @@ def _nationality_before(before: Span, ent: Span,
     if len(description) > MAX_DESCRIPTION_WORDS or any(
             t.is_stop or t.text != t.lower_ for t in description):
         return None, ""
-    if not one_noun_phrase(before.doc[before.start:ent.end], ent):
+    if not one_noun_phrase(before.doc[before.start:ent.end]):
         return None, ""
     if len(ent) == 1 and sector_of(ent[0]):
         return None, ""     # "Israel's Cabinet" is the country's institution (role_sector)
@@ -128,9 +128,9 @@ def _nationality_before(before: Span, ent: Span,
     return country, code[3:6] or UNKNOWN_ORGANISATION_SECTOR
 
 
-def one_noun_phrase(span: Span, name: Span) -> bool:
-    """The nationality, description and name form one parsed noun phrase headed by the name or
-    a description noun: one of its words attaches outside it, and none is a verb but a
+def one_noun_phrase(span: Span) -> bool:
+    """The nationality, description and name form one parsed noun phrase headed by a noun (the
+    name or a description noun): one of its words attaches outside it, and none is a verb but a
     participle modifier ("state-owned"). "French paper workers blocked the Europe Bridge" is a
     clause; an unparsed sentence says nothing."""
     if any(not t.dep_ for t in span):
