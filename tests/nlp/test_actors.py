@@ -258,11 +258,16 @@ def dated(nlp, text: str, dct: str | None):
     return nlp(doc)
 
 
-def code_on(nlp, text: str, dct: str | None, mention: str) -> str | None:
+def codes_on(nlp, text: str, dct: str | None, mention: str) -> list[str | None]:
+    """The linked code of every entity that reads `mention`, in order."""
     doc = dated(nlp, text, dct)
     found = [e for e in doc.ents if normalize(e.text) == normalize(mention)]
     assert found, f"{mention!r} is not an entity in {[(e.text, e.label_) for e in doc.ents]}"
-    return (found[0]._.actor or {}).get("code")
+    return [(e._.actor or {}).get("code") for e in found]
+
+
+def code_on(nlp, text: str, dct: str | None, mention: str) -> str | None:
+    return codes_on(nlp, text, dct, mention)[0]
 
 
 @pytest.mark.parametrize("text, dct, mention, code", [
@@ -423,10 +428,7 @@ ORGANISATIONS_INTRODUCED = [
 
 @pytest.mark.parametrize("text,mention,codes", ORGANISATIONS_INTRODUCED)
 def test_organisation_keeps_its_nationality(nlp, text, mention, codes):
-    doc = dated(nlp, text, "2005-01-25")
-    found = [(e._.actor or {}).get("code") for e in doc.ents
-             if normalize(e.text) == normalize(mention)]
-    assert found == codes, [(e.text, e.label_, (e._.actor or {}).get("code")) for e in doc.ents]
+    assert codes_on(nlp, text, "2005-01-25", mention) == codes
 
 
 def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):

@@ -4,9 +4,10 @@ News names a person or a firm in full once, with what it is, and then by a short
 Krenz ... Krenz said", "India's petroleum minister Mani Shankar Aiyar ... Mr Aiyar", "Iranian
 airline Mahan Air ... Germany suspended Mahan's permit". The gazetteer knows the leaders and
 bodies of the field's dictionaries, not every firm, minister and airline; the article itself says
-whose they are. The linker runs these rules after its lookup, before the parse and again after
-it: `surname_after_full_name` reads words and labels only, `organisation_keeps_its_nationality`
-needs the parse of the sentence that introduces the name.
+whose they are. The linker runs these rules after its lookup: `surname_after_full_name`, which
+reads words and labels only, before the parse and again after it;
+`organisation_keeps_its_nationality`, which reads the parse of the sentence that introduces the
+name, only after it.
 """
 from __future__ import annotations
 

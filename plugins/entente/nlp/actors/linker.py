@@ -161,14 +161,14 @@ class ActorLinker:
                     actor = self.link(ent, ctx)
                     if actor is not None:
                         ent._.actor = dict(actor)
+            parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             surnames_after_full_names(ents)
-            organisations_keep_their_nationality(
-                ents, lambda country, sector: self.gazetteer.actor_for_code(country + sector,
-                                                                            ctx.day),
-                self._role_of, self.places.knows)
+            if parsed:                             # an introduction is read off the parse
+                organisations_keep_their_nationality(
+                    ents, lambda country, sector: self.gazetteer.actor_for_code(
+                        country + sector, ctx.day), self._role_of, self.places.knows)
             self.institutions_of_named_countries(ents, ctx.day)
             self.uncorroborated_places(ents, ctx)
-            parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             for ent in ents:
                 if parsed and ent.label_ == "NORP" and ent._.actor is not None:
                     home = self.residence(ent)

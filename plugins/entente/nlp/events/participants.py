@@ -53,7 +53,7 @@ PRINCIPAL_NOUNS = frozenset({"behalf"})
 # "jailed a Briton for spying for Israel").
 REASON_PREPS = frozenset({"for"})
 # Rule `nationality_is_no_place` (names_a_place): entities that name where an act is done.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Rule `war_name_is_no_party`: a country that names a war ("the Iraq war", "the Vietnam
 # conflict") takes part in that war, not in what is said or done about it ("rejected calls for
 # advice on the legality of the Iraq war").
@@ -526,7 +526,7 @@ def names_a_place(mention: Span) -> bool:
     a GPE or LOC entity, a building or airport ("the airstrike at Baghdad International
     Airport") — not a nationality on a noun ("in a Swiss chess tournament at Basel, the Iranian
     grandmaster refused to play" is no refusal of Switzerland)."""
-    return mention.label_ in PLACE_LABELS or bool((mention._.actor or {}).get("place"))
+    return mention.label_ in PLACE_NAME_LABELS or bool((mention._.actor or {}).get("place"))
 
 
 def addressed_subjects(trigger: Token, pred: Token, actors: dict[int, Span],
