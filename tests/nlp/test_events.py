@@ -494,6 +494,33 @@ def test_owner_is_patient(nlp, text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # subject_undergoes_the_act: the subject of "face", "suffer", "under", "the target of"
+    # undergoes the hostile act of the noun's own doer
+    ("North Korea faces tougher UN sanctions after its nuclear test.",
+     [("SANCTION", {"IGO"}, {"PRK"})]),
+    ("Iraq has suffered Iranian missile attacks since March.", [("FIGHT", {"IRN"}, {"IRQ"})]),
+    ("Turkey is already under EU sanctions over its drilling.", [("SANCTION", {"IGO"}, {"TUR"})]),
+    ("Basra came under Iranian attack on Monday.", [("ASSAULT", {"IRN"}, {"IRQ"})]),
+    ("Kuwait has been the target of Iranian attacks.", [("ASSAULT", {"IRN"}, {"KWT"})]),
+    # ... not the topic of talks, nor a noun with no doer of its own
+    ("Kashmir has been the subject of Indian-Pakistani talks.", []),
+    ("Israel faced international criticism over the raid.", []),
+])
+def test_subject_undergoes_the_act(nlp, text, expected):
+    assert [(t, s, r) for t, _, s, r in _events(nlp, text)] == expected
+
+
+@pytest.mark.slow
+def test_undergoing_clause_dates_the_act(nlp):
+    # the verb the subject undergoes the act by carries its noun: its clause's date and modality
+    (event,) = code(nlp, "Syria has been the target of Israeli air strikes since 2011.")._.events
+    assert (event["date"], event["date_source"]) == ("2011-01-01", "timex")
+    (event,) = code(nlp, "Iran could face new US sanctions.")._.events
+    assert event["modality"] == "hypothetical"
+
+
+@pytest.mark.slow
 def test_destination_of_a_journey_is_a_place(nlp):
     # talks with a club: the only political word is where the striker flew to
     assert _events(nlp, "The striker flew to Milan on Monday for talks with the club's directors.") == []

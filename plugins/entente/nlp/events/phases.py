@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from entente.nlp.events import rules
 from entente.nlp.events.candidate import Candidate
+from entente.nlp.events.lexicon import token_lemma
 from entente.nlp.events.location import Location, location_of, venue
 from entente.nlp.events.modality import event_date, modality, negated_here
 from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, between_pairs,
@@ -52,7 +53,9 @@ def find_participants(c: Candidate) -> bool:
     pairs: list[Span] = []
     if c.is_noun_event:
         meeting = meeting_in_a_clause(c)
-        if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS and meeting is None:
+        undergoing = undergoing_clause(c)
+        if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS and meeting is None \
+                and undergoing is None:
             return False
         pairs = between_pairs(trig, c.actors) or pair_compound(trig, c.actors)
         paired = token_set(pairs)
@@ -66,6 +69,9 @@ def find_participants(c: Candidate) -> bool:
                        if e.start not in paired and e._.actor is not None]
         if not sources:
             return False
+        if undergoing is not None:
+            patients += [e for e in find_sources(undergoing, c.actors)[0] if e not in sources]
+            c.predicate = undergoing    # its clause dates the act and says if it happened
         pairs += patients
     elif announced_between(c):
         # rule `announced_between`: "announced deals between Israel and Bahrain" — the parties
@@ -97,6 +103,40 @@ def owner_patients(c: Candidate, owners: list[Span]) -> list[Span]:
         return []
     possessors = {o.i for o in trig.children if o.dep_ == "poss"}
     return [e for e in owners if possessors & set(range(e.start, e.end))]
+
+
+# Rule `subject_undergoes_the_act`: the verbs, the nouns after a copula ("the target of") and
+# the verbs before "under" whose subject undergoes the hostile act of their event noun.
+UNDERGOING_VERBS = {"face", "suffer", "endure", "incur", "withstand", "weather", "risk"}
+UNDERGOING_NOUNS = {"target", "subject", "victim", "object"}
+UNDER_VERBS = {"be", "come", "fall", "remain", "stay", "go"}
+
+
+def undergoing_clause(c: Candidate) -> Token | None:
+    """Rule `subject_undergoes_the_act`: a hostile act named by a noun that the clause's subject
+    undergoes — "Iran faces new US sanctions", "Iraq has suffered Iranian missile attacks",
+    "Turkey is already under EU sanctions", "Basra came under Iranian attack", "Mahan has been
+    the subject of United States sanctions", "tankers have been the target of Iranian attacks" —
+    is done to that subject by the noun's own doer. The verb whose subject it is, else None;
+    it carries the noun, so its clause dates the act ("since 2011") and gives its modality
+    ("Iran could face new US sanctions").
+    Only for conflict (quad 3-4): the subject of talks or aid is their topic ("Kashmir has been
+    the subject of Indian-Pakistani talks"), not a party."""
+    trig = c.trigger
+    if c.quad < 3:
+        return None
+    head = trig.head
+    if trig.dep_ == "dobj" and token_lemma(head) in UNDERGOING_VERBS:
+        return head
+    if trig.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    above = head.head
+    if head.lower_ == "under" and token_lemma(above) in UNDER_VERBS:
+        return above
+    if head.lower_ == "of" and above.dep_ == "attr" and token_lemma(above) in UNDERGOING_NOUNS \
+            and above.head.pos_ in ("AUX", "VERB"):
+        return above.head
+    return None
 
 
 def meeting_in_a_clause(c: Candidate) -> Token | None:
