@@ -173,7 +173,7 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     ("Joe Biden called on the President to demand that Turkey stop interfering on Azerbaijan's "
      "behalf.", "called", set()),
     ("In August, Kushner, on behalf of the White House, helped broker a deal establishing "
-     "diplomatic relations between Israel and the United Arab Emirates.", "helped",
+     "diplomatic relations between Israel and the United Arab Emirates.", "broker",
      {"ISR", "ARE"}),
     # reason_is_no_target: whom a "for" + gerund reason names is no party to the act
     ("The US agrochemical giant Monsanto has agreed to pay a $1.5m fine for bribing an "

@@ -42,6 +42,8 @@ class Candidate:
     governed: list[int] = field(default_factory=list)   # complements, and theirs, transitively
     dateline: Dateline | None = None    # the story's dateline: a place, never a party
     location: Location | None = None
+    mediators: list[Span] = field(default_factory=list)   # who brokered the act (mediation.py)
+    mediator_parts: list[dict] = field(default_factory=list)
 
     def __post_init__(self):
         self.type, self.cameo = self.entry.type, self.entry.cameo

@@ -24,6 +24,7 @@ from entente.nlp.events import phases, rules
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import Lexicon, load_lexicon, token_lemma
 from entente.nlp.events.location import Dateline, find_dateline, names_a_meeting, names_a_treaty
+from entente.nlp.events.mediation import mediation_records
 from entente.nlp.events.participants import actor_spans, names_a_leaning, names_a_likeness
 from entente.nlp.events.triggers import dominated_by, find_triggers
 
@@ -114,8 +115,8 @@ class EventCoder:
         if rules.below_confidence(c, self.min_confidence):
             return []
         category = self.scheme_category(c)
-        return rules.separate_doers(c, c.record(self.rename.get(category, category),
-                                                self.lex.categories[category]["quad"]))
+        event = c.record(self.rename.get(category, category), self.lex.categories[category]["quad"])
+        return rules.separate_doers(c, event) + mediation_records(c, event, self.rename)
 
     def scheme_category(self, c: Candidate) -> str:
         """The scheme may file particular CAMEO codes under another category (`by_cameo`)."""

@@ -17,6 +17,7 @@ from entente.nlp.events import rules
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import token_lemma
 from entente.nlp.events.location import Location, location_of, venue
+from entente.nlp.events.mediation import mediated_parties, mediators
 from entente.nlp.events.modality import event_date, modality, negated_here
 from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, between_pairs,
                                              clause_recipients, find_recipients, find_sources,
@@ -51,28 +52,16 @@ def find_participants(c: Candidate) -> bool:
     or stands in a background phrase ("after days of battles")."""
     trig, pred = c.trigger, c.predicate
     pairs: list[Span] = []
-    if c.is_noun_event:
-        meeting = meeting_in_a_clause(c)
-        undergoing = undergoing_clause(c)
-        if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS and meeting is None \
-                and undergoing is None:
+    if (mediated := mediated_parties(c)) is not None:
+        # rule `mediator_is_no_party`: "the US brokered a deal between Israel and the UAE"
+        parties, verb = mediated
+        sources, pairs = parties[:1], parties[1:]
+        c.mediators = mediators(verb, c, parties)
+    elif c.is_noun_event:
+        found = noun_participants(c)
+        if found is None:
             return False
-        pairs = between_pairs(trig, c.actors) or pair_compound(trig, c.actors)
-        paired = token_set(pairs)
-        sources = [e for e in noun_own_sources(trig, c.actors) if e.start not in paired]
-        patients = owner_patients(c, sources)
-        sources = [e for e in sources if e not in patients]
-        if not sources and pairs:
-            sources, pairs = pairs[:1], pairs[1:]
-        if not sources and meeting is not None:
-            sources = [e for e in find_sources(meeting, c.actors)[0]
-                       if e.start not in paired and e._.actor is not None]
-        if not sources:
-            return False
-        if undergoing is not None:
-            patients += [e for e in find_sources(undergoing, c.actors)[0] if e not in sources]
-            c.predicate = undergoing    # its clause dates the act and says if it happened
-        pairs += patients
+        sources, pairs = found
     elif announced_between(c):
         # rule `announced_between`: "announced deals between Israel and Bahrain" — the parties
         # are the ones between whom the act is; whoever announces it only reports it
@@ -90,6 +79,35 @@ def find_participants(c: Candidate) -> bool:
                                                        things=c.entry.obj)
                             if e.start not in starts]
     return True
+
+
+def noun_participants(c: Candidate) -> tuple[list[Span], list[Span]] | None:
+    """An event noun standing alone: its own doers ("Russia's invasion", the first of "talks
+    between X and Y", or the subject of the clause a meeting is the time of) and the others it
+    names, with the one who undergoes it (owner_patients, undergoing_clause); None when it has
+    no doer or is background."""
+    trig = c.trigger
+    meeting = meeting_in_a_clause(c)
+    undergoing = undergoing_clause(c)
+    if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS and meeting is None \
+            and undergoing is None:
+        return None
+    pairs = between_pairs(trig, c.actors) or pair_compound(trig, c.actors)
+    paired = token_set(pairs)
+    sources = [e for e in noun_own_sources(trig, c.actors) if e.start not in paired]
+    patients = owner_patients(c, sources)
+    sources = [e for e in sources if e not in patients]
+    if not sources and pairs:
+        sources, pairs = pairs[:1], pairs[1:]
+    if not sources and meeting is not None:
+        sources = [e for e in find_sources(meeting, c.actors)[0]
+                   if e.start not in paired and e._.actor is not None]
+    if not sources:
+        return None
+    if undergoing is not None:
+        patients += [e for e in find_sources(undergoing, c.actors)[0] if e not in sources]
+        c.predicate = undergoing    # its clause dates the act and says if it happened
+    return sources, pairs + patients
 
 
 def owner_patients(c: Candidate, owners: list[Span]) -> list[Span]:
@@ -239,6 +257,7 @@ def party_records(c: Candidate) -> bool:
     c.recipients = [e for e in c.recipients if e.start not in starts
                     and (str((e._.actor or {}).get("actor_id")), e.text.lower()) not in names]
     c.recipient_parts = dedupe([participant(e) for e in c.recipients])
+    c.mediator_parts = dedupe([participant(e) for e in c.mediators])
     return bool(c.source_parts or c.recipient_parts)
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.nlp.events.arguments import passive_participle
 from entente.nlp.events.lexicon import CURATED, NOUN_POS, Entry, Lexicon, governing_verb, token_lemma
+from entente.nlp.events.mediation import brokered_act, helps_to_broker
 
 BREAK_DEPS = {"conj", "relcl", "parataxis"}
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod", "attr", "appos"}
@@ -54,7 +55,7 @@ def find_triggers(lex: Lexicon, sent: Span, actors: dict[int, Span]) -> Triggers
 
 
 def _never_a_trigger(tok: Token, actors: dict[int, Span]) -> bool:
-    if tok.i in actors or tok.ent_type_ in NON_TRIGGER_ENTS:
+    if tok.i in actors or tok.ent_type_ in NON_TRIGGER_ENTS or helps_to_broker(tok):
         return True
     if tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS:
         return True    # "the wounded", "seized weapons": a participle used as a noun or adjective
@@ -126,7 +127,7 @@ def dominator(i: int, triggers: Triggers, doc: Doc) -> int | None:
     yet find no second party (rules.one_sided_pattern), and our trigger keeps its own event
     ("opened the bridge to *allow* aid")."""
     entry, pred = triggers[i]
-    if modifies_a_participant(pred, triggers):
+    if modifies_a_participant(pred, triggers) or brokered_act(doc[i]):
         return None
     own = {i, pred.i}
     cur = doc[i]
