@@ -437,3 +437,23 @@ def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):
     assert code_on(nlp, doc.text, "1990-10-03", "East Germany") == "DDR"
     assert code_on(nlp, "Czechoslovakia split into two states.", "1993-01-01",
                    "Czechoslovakia") == "CSK"
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # natural_feature_is_no_country: a sea, a strait, a pole or a continent with a country or
+    # demonym in its name is none of that country ...
+    ("Two tankers were hit in the Persian Gulf on Monday.", "the Persian Gulf", None),
+    ("The ships sailed into the Indian Ocean.", "the Indian Ocean", None),
+    ("Vietnam and the Philippines claim islands in the South China Sea.", "the South China Sea",
+     None),
+    ("Exports to Latin America and North America rose.", "Latin America", None),
+    ("Exports to Latin America and North America rose.", "North America", None),
+    # ... while a region named with its country is that country's
+    ("Rebels fought in Southern Poland.", "Southern Poland", "POL"),
+    # location_is_no_subdivision: a LOC is no ISO 3166-2 region ("Gulf" is a province of Papua
+    # New Guinea, "Pool" a department of Congo)
+    ("Iranian gunboats attacked a tanker in the Gulf.", "Gulf", None),
+    ("Rebels attacked a train in the Pool region.", "Pool", None),
+])
+def test_natural_features_are_no_countries(nlp, text, mention, code):
+    assert code_on(nlp, text, "2019-06-01", mention) == code

@@ -39,7 +39,7 @@ from entente.nlp.actors.coreference import (PERSONISH_LABELS,
                                             surnames_after_full_names)
 from entente.nlp.actors.gazetteer import (COUNTRY_KINDS, DEFAULT_GAZETTEER, Candidate, Gazetteer,
                                          fold, load_gazetteer)
-from entente.nlp.actors.places import PlaceIndex, load_places
+from entente.nlp.actors.places import PlaceIndex, load_places, names_a_natural_feature
 from entente.nlp.actors.repair import REPAIR_NAME
 
 RULER_NAME = "entente_actor_ruler"
@@ -318,14 +318,22 @@ class ActorLinker:
         """A city or region the gazetteer lacks (rule `geonames_place`): its country, with the
         place; only for place labels, and only a dominant city of that name. A word of a
         person's full name in the document is that person (rule `person_name_is_no_place`:
-        "Kanye West ... whether West was running" is no region of Cameroon)."""
+        "Kanye West ... whether West was running" is no region of Cameroon). A region is a
+        political unit: a name the model calls a LOC (a sea, a range, a continent) is none (rule
+        `location_is_no_subdivision`: "tankers in the Gulf" are not in Papua New Guinea's Gulf
+        province, "the Red Sea" is no state of Sudan)."""
         if ent.label_ not in GEO_LABELS or not ent.text[:1].isupper():
             return None
         if len(ent) == 1 and ent[0].lower_ in ctx.person_tokens:
             return None
         day = ctx.day
         city = self.places.city(ent.text)
-        place = city.place() if city is not None else self.places.region_in(ent.text)
+        if city is not None:
+            place = city.place()
+        elif ent.label_ == "LOC":
+            return None     # rule `location_is_no_subdivision`
+        else:
+            place = self.places.region_in(ent.text)
         if place is None:
             return None
         actor = self.gazetteer.actor_for_code(place["country_code"], day)
@@ -383,7 +391,8 @@ class ActorLinker:
                     return self.gazetteer.actor_on(cand, words[-1], day)
         if label == "ORG":
             return self._from_org_name(ent, day)
-        if label in ("GPE", "LOC", "NORP", "FAC") and len(words) >= 2:
+        if label in ("GPE", "LOC", "NORP", "FAC") and len(words) >= 2 \
+                and not names_a_natural_feature(words):
             iso3 = self.gazetteer.country_in_name(words)
             if iso3 is not None:
                 return self.gazetteer.actor_for_code(iso3, day)

@@ -45,6 +45,25 @@ _DIRECTION_NAME = re.compile(
     r"centre|center|middle|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|coast|"
     r"lakes|plateau|islands|capital)( province| region)?$", re.IGNORECASE)
 
+# Rule `natural_feature_is_no_country`: the words that make a name a sea, a strait or a continent
+# rather than a region of the country it names ("the Indian Ocean", "the Persian Gulf", "the
+# South China Sea", "the Korean Peninsula", "Latin America").
+_FEATURE_WORDS = frozenset({"ocean", "sea", "gulf", "bay", "strait", "straits", "channel", "pole",
+                            "peninsula"})
+_CONTINENT_QUALIFIERS = frozenset({"north", "south", "latin", "central"})
+
+
+def names_a_natural_feature(words: list[str]) -> bool:
+    """Rule `natural_feature_is_no_country`: a name of several words with a country or demonym
+    in it is a region of that country ("South Lebanon", "Southern Poland") unless it names a
+    body of water, a strait, a pole or a peninsula, which border several countries or none ("the
+    Indian Ocean" is not India, "the Persian Gulf" not Iran, "the Martian South Pole" not
+    Poland), or a continent ("North America", "Latin America" are not the United States)."""
+    folded = [fold(w) for w in words]
+    if any(w in _FEATURE_WORDS for w in folded):
+        return True
+    return any(a in _CONTINENT_QUALIFIERS and b == "america" for a, b in zip(folded, folded[1:]))
+
 
 @dataclass(frozen=True)
 class City:
