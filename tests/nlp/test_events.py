@@ -417,6 +417,9 @@ def test_no_event_in_ordinary_news(nlp, text):
     # attacking a plan or a decision is criticism, not an assault
     ("The opposition leader attacked the Greek government's budget plan on Monday.",
      ("DISAPPROVE", set(), {"GRC"})),
+    # naval craft are military words: their nationality takes part in the attack
+    ("Iranian gunboats attacked a Kuwaiti tanker near Farsi island.", ("FIGHT", {"IRN"}, {"KWT"})),
+    ("Iraqi minesweepers attacked an Iranian frigate.", ("FIGHT", {"IRQ"}, {"IRN"})),
 ])
 def test_political_sense_kept(nlp, text, expected):
     typ, src, rec = expected
@@ -588,6 +591,7 @@ def test_troops_arriving_and_peacekeeping(nlp, text, expected):
     ("The Colombian army violated the ceasefire agreement with the rebels in Cauca.", ("FIGHT", "196")),
     ("Pakistan announced the suspension of trade links with India on Wednesday.", ("SANCTION", "161")),
     ("Denmark accepted a formula for ending its dispute with Norway.", ("AGREE", "038")),
+    ("Turkmenistan shut off gas supplies to Ukraine on Friday.", ("SANCTION", "162")),
     # receiving inspection is a concession (CAMEO 0862), not an investigation by the one inspected
     ("Iran opened its nuclear sites to UN inspectors on Monday.", ("RETREAT", "0862")),
     ("Brazil placed its enrichment plant under international inspection.", ("RETREAT", "0862")),
