@@ -109,6 +109,8 @@ def test_capitals_and_seats_as_metonyms(nlp, text, mention, code):
     ("The president of France met the German chancellor in Berlin.", "France", "FRAGOV"),
     ("US President Joe Biden spoke with the Kremlin on Tuesday.", "US", "USAGOV"),
     ("Indian lawmakers approved the treaty.", "Indian", "INDLEG"),
+    # a two-word role of the field's agent words before its last word's ("Attorney General")
+    ("New York Attorney General Eliot Spitzer sued the insurers.", "New York", "USAGOV"),
     ("Russian state media reported the launch.", "Russian", "RUSMED"),
     ("The mission carried Russian cosmonauts and American astronauts.", "Russian", "RUS"),
     # coordination_shares_its_noun: a lone demonym shares the noun of its conjunct
@@ -457,3 +459,26 @@ def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):
 ])
 def test_natural_features_are_no_countries(nlp, text, mention, code):
     assert code_on(nlp, text, "2019-06-01", mention) == code
+
+
+@pytest.mark.parametrize("text, dct, mention, code", [
+    # title_names_the_office: a person right after a nationality and a title holds that office,
+    # where the dictionaries' dated entries say otherwise or nothing ...
+    ("Soviet Foreign Minister Eduard Shevardnadze met George Shultz in Geneva.", "1987-07-15",
+     "Eduard Shevardnadze", "SUNGOV"),
+    ("Florida Governor Ron DeSantis criticised the plan.", "2019-09-01", "Ron DeSantis", "USAGOV"),
+    ("Mexico's Foreign Secretary Marcelo Ebrard met US officials.", "2019-06-01",
+     "Marcelo Ebrard", "MEXGOV"),
+    # ... and so does the person's surname later on
+    ("Soviet Foreign Minister Eduard Shevardnadze met George Shultz in Geneva. Shevardnadze said "
+     "the talks were useful.", "1987-07-15", "Shevardnadze", "SUNGOV"),
+    # not a past office, nor a nationality without an office
+    ("Former Soviet Foreign Minister Eduard Shevardnadze spoke in Tbilisi.", "2005-01-01",
+     "Eduard Shevardnadze", "GEOELI"),
+    ("Kenyan runner Bernard Lagat won the race.", "2005-01-01", "Bernard Lagat", None),
+    # a military rank is no office: "captain" is as often a team's
+    ("Blackburn have rejected a third bid from Rangers for Scotland captain Barry Ferguson.",
+     "2005-01-01", "Barry Ferguson", None),
+])
+def test_title_names_the_office(nlp, text, dct, mention, code):
+    assert code_on(nlp, text, dct, mention) == code

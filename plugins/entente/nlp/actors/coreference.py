@@ -4,8 +4,8 @@ News names a person or a firm in full once, with what it is, and then by a short
 Krenz ... Krenz said", "India's petroleum minister Mani Shankar Aiyar ... Mr Aiyar", "Iranian
 airline Mahan Air ... Germany suspended Mahan's permit". The gazetteer knows the leaders and
 bodies of the field's dictionaries, not every firm, minister and airline; the article itself says
-whose they are. The linker runs these rules after its lookup: `surname_after_full_name`, which
-reads words and labels only, before the parse and again after it;
+whose they are. The linker runs these rules after its lookup: `title_names_the_office` and
+`surname_after_full_name`, which read words and labels only, before the parse and again after it;
 `organisation_keeps_its_nationality`, which reads the parse of the sentence that introduces the
 name, only after it.
 """
@@ -33,6 +33,63 @@ MAX_DESCRIPTION_WORDS = 4
 UNKNOWN_ORGANISATION_SECTOR = "BUS"
 # A shorter mention is the first words of the full name; one short word is too common a prefix.
 MIN_PREFIX_CHARS = 3
+
+
+# Words of a title between a nationality and a person's name ("Foreign Minister", "opposition
+# leader"), and the words before it that make the office a past one.
+MAX_OFFICE_WORDS = 3
+PAST_OFFICE_WORDS = frozenset({"former", "ex", "late"})
+# Sectors a title gives that are no office of the person: the field's agent words read
+# "captain" as MIL, and "England captain Jonny Wilkinson" is a rugby player.
+NO_OFFICE_SECTORS = frozenset({"MIL"})
+
+
+def people_hold_their_titled_office(ents, role_of: Callable[[Token], str | None]) -> None:
+    """Rule `title_names_the_office`: a person named right after a nationality and a title
+    holds that office, whatever the dictionaries' dated entries say ("Soviet Foreign Minister
+    Eduard Shevardnadze" in 1987 is SUNGOV, where the field's dictionary knows him only as
+    Georgian; "Florida Governor Ron DeSantis", "Mexico's Foreign Secretary Marcelo Ebrard" are
+    USAGOV and MEXGOV though the dictionaries lack them). The office is the actor the
+    nationality was linked as when its title gave it a sector (its country and the role's
+    sector); a nationality without one ("Kenyan runner Bernard Lagat") says nothing of an
+    office, nor does a military rank ("Scotland captain Barry Ferguson" is a footballer), and a
+    past office ("former", "ex-", "the late") is not held. The title's last word
+    must be a role word (`role_of`: "minister", "governor", "attorney general"): the words
+    between a country and a name may be a clause ("United States military forces killed Qasem
+    Soleimani"). Later mentions of the person by the same surname that read as the
+    dictionaries' other reading follow (unlinked ones follow `surname_after_full_name`)."""
+    corrected: dict[str, tuple[object, dict]] = {}
+    for before, ent in zip(ents, ents[1:]):
+        office = before._.actor or {}
+        own = ent._.actor or {}
+        code = str(office.get("code") or "")
+        if (ent.label_ != "PERSON" or before.label_ not in ("NORP", "GPE")
+                or len(code) < 6 or code[3:6] in NO_OFFICE_SECTORS or own.get("code") == code
+                or not _office_title(ent.doc[before.end:ent.start], role_of)
+                or _past_office(before)):
+            continue
+        ent._.actor = dict(office)
+        corrected[words_of(ent)[-1]] = (own.get("actor_id"), office)
+    for ent in ents:
+        words = words_of(ent)
+        if words and words[-1] in corrected and ent.label_ in PERSONISH_LABELS:
+            old_reading, office = corrected[words[-1]]
+            if (ent._.actor or {}).get("actor_id") == old_reading and ent._.actor is not None:
+                ent._.actor = dict(office)
+
+
+def _office_title(title: Span, role_of: Callable[[Token], str | None]) -> bool:
+    """One to three words of a title ending in a role word, a possessive first ("Foreign
+    Minister", "'s Foreign Secretary", "opposition leader")."""
+    words = [t for t in title if t.text not in POSSESSIVES or t.i != title.start]
+    return (1 <= len(words) <= MAX_OFFICE_WORDS and all(t.is_alpha for t in words)
+            and bool(role_of(words[-1])))
+
+
+def _past_office(nationality: Span) -> bool:
+    doc = nationality.doc
+    before = doc[max(nationality.start - 2, 0):nationality.start]
+    return any(t.lower_.strip("-") in PAST_OFFICE_WORDS for t in before)
 
 
 def words_of(ent: Span) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from entente.nlp import extensions  # noqa: F401  (registers Span._.actor)
 from entente.nlp.actors.coreference import (PERSONISH_LABELS,
                                             organisations_keep_their_nationality,
+                                            people_hold_their_titled_office,
                                             surnames_after_full_names)
 from entente.nlp.actors.gazetteer import (COUNTRY_KINDS, DEFAULT_GAZETTEER, Candidate, Gazetteer,
                                          fold, load_gazetteer)
@@ -162,6 +163,7 @@ class ActorLinker:
                     if actor is not None:
                         ent._.actor = dict(actor)
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
+            people_hold_their_titled_office(ents, self._role_of)
             surnames_after_full_names(ents)
             if parsed:                             # an introduction is read off the parse
                 organisations_keep_their_nationality(
@@ -456,9 +458,11 @@ class ActorLinker:
     def _role_of(self, tok: Token) -> str | None:
         roles = self.roles
         if tok.i > 0:
+            # a two-word role before its last word's own ("Attorney General" is no general)
             pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
-            if pair in roles:
-                return roles[pair]
+            found = roles.get(pair) or (self.agents or {}).get(pair)
+            if found:
+                return found
         found = roles.get(tok.lower_) or roles.get(tok.lemma_.lower())
         if found is None and self.agents:    # the field's agent words after the curated roles
             found = self.agents.get(tok.lower_) or self.agents.get(tok.lemma_.lower())
