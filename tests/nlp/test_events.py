@@ -399,6 +399,8 @@ def test_lexicon_reads_on_and_off_as_words():
     "The inspectors never found Iraq's weapons of mass destruction.",
     # a tariff a firm introduces is a price
     "The operator said it would introduce a flat-fee wi-fi tariff for people in the UK.",
+    # inference_is_no_demand: "must" with a perfect infers what has been
+    "The French minister said Iran must have known about the plot.",
 ])
 def test_no_event_in_ordinary_news(nlp, text):
     assert _events(nlp, text) == []

@@ -65,7 +65,8 @@ def _never_a_trigger(tok: Token, actors: dict[int, Span]) -> bool:
 
 def reported_demands(lex: Lexicon, sent: Span, actors: dict[int, Span]) -> Triggers:
     """"X said Y must withdraw", "a reminder to Iraq that it must cooperate": a demand by the
-    speaker, whatever the demanded act (the clause's verb → (DEMAND, the speaker's verb))."""
+    speaker, whatever the demanded act (the clause's verb → (DEMAND, the speaker's verb)); not
+    an inference (`obliges`)."""
     demands: Triggers = {}
     for tok in sent:
         if _never_a_trigger(tok, actors):
@@ -76,10 +77,17 @@ def reported_demands(lex: Lexicon, sent: Span, actors: dict[int, Span]) -> Trigg
             continue
         speaker_verb = tok if tok.pos_ not in NOUN_POS else governing_verb(tok)
         for c in tok.children:
-            if speaker_verb is not None and c.dep_ in ("ccomp", "acl") and \
-                    any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
+            if speaker_verb is not None and c.dep_ in ("ccomp", "acl") and obliges(c):
                 demands[c.i] = (MUST_DEMAND, speaker_verb)
     return demands
+
+
+def obliges(clause: Token) -> bool:
+    """"must" in the clause, as an obligation: not rule `inference_is_no_demand`, "must" with
+    a perfect, which infers what has been ("there must have been 20 instances like this",
+    "they must have known")."""
+    aux = {a.lower_ for a in clause.children if a.dep_ == "aux"}
+    return "must" in aux and "have" not in aux
 
 
 def noun_carrier(lex: Lexicon, tok: Token, triggers: Triggers) -> Token | None:
