@@ -517,6 +517,20 @@ def test_subject_undergoes_the_act(nlp, text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # owner_of_the_measure_acts: a measure eased, lifted or suspended in the passive with no
+    # agent is its owner's act towards whom it is on
+    ("EU sanctions on Iran were eased in 2016.", [("RETREAT", {"IGO"}, {"IRN"})]),
+    ("Russia's ban on Georgian wine was lifted in 2013.", [("CONCEDE", {"RUS"}, {"GEO"})]),
+    ("The US ban on trade with Libya was suspended in April.", [("CONCEDE", {"USA"}, {"LBY"})]),
+    # ... and with no owner named, nobody did it; what others seize is the owner's loss
+    ("Sanctions on Iran were eased in 2016.", [("RETREAT", set(), {"IRN"})]),
+    ("Two Iranian tankers were seized on Monday.", [("COERCE", set(), {"IRN"})]),
+])
+def test_owner_of_the_measure_acts(nlp, text, expected):
+    assert [(t, s, r) for t, _, s, r in _events(nlp, text)] == expected
+
+@pytest.mark.slow
 def test_undergoing_clause_dates_the_act(nlp):
     # the verb the subject undergoes the act by carries its noun: its clause's date and modality
     (event,) = code(nlp, "Syria has been the target of Israeli air strikes since 2011.")._.events

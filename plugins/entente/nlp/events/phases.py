@@ -19,7 +19,8 @@ from entente.nlp.events.lexicon import token_lemma
 from entente.nlp.events.location import Location, location_of, venue
 from entente.nlp.events.mediation import mediated_parties, mediators
 from entente.nlp.events.modality import event_date, modality, negated_here
-from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, between_pairs,
+from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, _passive_subject,
+                                             between_pairs,
                                              clause_recipients, find_recipients, find_sources,
                                              head_mentions, mentions_in, noun_own_sources,
                                              pair_compound, participant, participle_agents)
@@ -73,6 +74,10 @@ def find_participants(c: Candidate) -> bool:
             sources = participle_agents(trig, c.actors)    # "sanctions imposed by X were extended"
         if not sources and stative_subject_acts(c):
             sources = subject_mentions(c)
+        if not sources and (measure := passive_measure(c)) is not None:
+            sources = noun_own_sources(measure, c.actors)
+            pairs = [e for e in mentions_in(measure, c.actors, skip=token_set(sources))
+                     if e not in sources]      # whom the measure is on
     starts = {p.start for p in pairs}
     c.sources = sources
     c.recipients = pairs + [e for e in find_recipients(trig, pred, c.actors, token_set(sources),
@@ -198,6 +203,25 @@ def announced_between(c: Candidate) -> bool:
     ("the administration announced deals between Israel and Bahrain")."""
     return (c.predicate != c.trigger and c.predicate.lemma_.lower() in c.lex.reporting_verbs
             and len(between_pairs(c.trigger, c.actors)) >= 2)
+
+
+# Acts done with one's own measures, forces or aid (rule `owner_of_the_measure_acts`).
+OWN_MEASURE_ACTS = {"RETREAT", "CONCEDE", "SANCTION", "MOBILIZE", "AID"}
+
+
+def passive_measure(c: Candidate) -> Token | None:
+    """Rule `owner_of_the_measure_acts`: an act on a measure in the passive with no agent is
+    done by the measure's owner ("EU sanctions on Iran were eased in 2016", "Russia's ban on
+    Georgian wine was lifted", "where British forces are stationed"): the passive subject when
+    it is one of the things the entry acts on (its `obj` words), else None. Only for acts one
+    does with one's own measures, forces or aid: a demand, a ship or a position is rejected,
+    seized or attacked by others ("The demand filed by the Clinton administration was
+    rejected")."""
+    subject = _passive_subject(c.predicate)
+    if subject is None or c.predicate != c.trigger or c.type not in OWN_MEASURE_ACTS \
+            or token_lemma(subject) not in c.entry.obj:
+        return None
+    return subject
 
 
 def stative_subject_acts(c: Candidate) -> bool:
