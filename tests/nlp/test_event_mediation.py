@@ -29,7 +29,8 @@ def coded(nlp, text: str) -> list[tuple[str, str, set, set, str]]:
      [("RETREAT", "0871", {"ISR"}, {"PSE"}, "ceasefire"),
       ("CONSULT", "045", {"EGY"}, {"ISR", "PSE"}, "mediated")]),
     # ... or on the relations it sets up; a mediator only a pronoun names is left out
-    ("The White House announced a deal it brokered to normalize relations between Sudan and Israel.",
+    ("The White House announced a deal it brokered to normalize relations between Sudan and "
+     "Israel.",
      [("AGREE", "031", {"SDN"}, {"ISR"}, "deal")]),
     # ... and a mediated act under a verb of mediating is an act of its own
     ("Qatar mediated talks between the US and the Taliban.",
@@ -40,7 +41,8 @@ def coded(nlp, text: str) -> list[tuple[str, str, set, set, str]]:
      [("RETREAT", "0871", {"LKA"}, {"LKA"}, "ceasefire"),
       ("CONSULT", "045", {"NOR"}, {"LKA"}, "broker")]),
     # no parties named: the broker's own agreement, as before; help without brokering is aid
-    ("Russia brokered a cease-fire agreement on Friday.", [("AGREE", "031", {"RUS"}, set(), "agreement")]),
+    ("Russia brokered a cease-fire agreement on Friday.",
+     [("AGREE", "031", {"RUS"}, set(), "agreement")]),
     ("Britain helped Iraq rebuild its army.", [("AID", "070", {"GBR"}, {"IRQ"}, "helped")]),
     ("The Australian medical mission will stay until January to help facilitate the transition.",
      [("AID", "070", {"AUS"}, set(), "help")]),

@@ -14,11 +14,10 @@ from spacy.tokens import Span, Token
 
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import token_lemma
-from entente.nlp.events.participants import between_pairs, find_sources
+from entente.nlp.events.participants import PARTY_PREPS, between_pairs, find_sources
 
 MEDIATING_VERBS = {"broker", "mediate", "facilitate"}
 HELPING_VERBS = {"help", "assist"}
-PARTY_PREPS = {"between", "among", "amongst"}
 # What a brokered act sets up between its parties ("to normalize relations between A and B").
 RELATION_NOUNS = {"relation", "tie", "relationship", "peace", "ceasefire", "truce"}
 MEDIATION_CAMEO = "045"

@@ -593,11 +593,15 @@ def described_objects(roots: list[Token], actors: dict[int, Span], exclude: set[
     return out
 
 
+# The prepositions that name the sides of an act ("talks between X and Y", "among X, Y and Z").
+PARTY_PREPS = frozenset({"between", "among", "amongst"})
+
+
 def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
     """Mentions under 'between X and Y' / 'among X, Y and Z' attached to `tok`."""
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+        if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.extend(e for _, e in _collect(g, actors, skip_deps={"relcl", "punct"}, locative=True))
