@@ -69,12 +69,14 @@ def people_hold_their_titled_office(ents, role_of: Callable[[Token], str | None]
                 or _past_office(before)):
             continue
         ent._.actor = dict(office)
-        corrected[words_of(ent)[-1]] = (own.get("actor_id"), office)
+        if own:
+            corrected[words_of(ent)[-1]] = (own.get("actor_id"), office)
     for ent in ents:
         words = words_of(ent)
-        if words and words[-1] in corrected and ent.label_ in PERSONISH_LABELS:
+        if words and words[-1] in corrected and ent.label_ in PERSONISH_LABELS \
+                and ent._.actor is not None:
             old_reading, office = corrected[words[-1]]
-            if (ent._.actor or {}).get("actor_id") == old_reading and ent._.actor is not None:
+            if ent._.actor.get("actor_id") == old_reading:
                 ent._.actor = dict(office)
 
 

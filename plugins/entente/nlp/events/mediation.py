@@ -17,6 +17,9 @@ from entente.nlp.events.lexicon import token_lemma
 from entente.nlp.events.participants import PARTY_PREPS, between_pairs, find_sources
 
 MEDIATING_VERBS = {"broker", "mediate", "facilitate"}
+# Verbs of brokering that "helped" takes as the brokering itself; not "facilitate", which is as
+# often aid ("to help facilitate the transition").
+BROKERING_VERBS = MEDIATING_VERBS - {"facilitate"}
 HELPING_VERBS = {"help", "assist"}
 # What a brokered act sets up between its parties ("to normalize relations between A and B").
 RELATION_NOUNS = {"relation", "tie", "relationship", "peace", "ceasefire", "truce"}
@@ -28,8 +31,7 @@ def helps_to_broker(tok: Token) -> bool:
     not aid to the parties — no trigger of its own. Not helping to facilitate, which is as often
     aid ("to help facilitate the transition")."""
     return token_lemma(tok) in HELPING_VERBS and any(
-        c.dep_ in ("xcomp", "ccomp") and token_lemma(c) in MEDIATING_VERBS - {"facilitate"}
-        for c in tok.children)
+        c.dep_ in ("xcomp", "ccomp") and token_lemma(c) in BROKERING_VERBS for c in tok.children)
 
 
 def brokered_act(tok: Token) -> bool:

@@ -232,7 +232,7 @@ def _subject(pred: Token, actors: dict[int, Span] | None = None) -> Token | None
     return subjects[0] if subjects else None
 
 
-def _passive_subject(pred: Token, actors: dict[int, Span] | None = None) -> Token | None:
+def passive_subject(pred: Token, actors: dict[int, Span] | None = None) -> Token | None:
     """The predicate's passive subject; with `actors`, the first that holds an actor mention
     (the parser may make a noun before the clause a second one: "Trouble flared after nine
     French peacekeepers were killed")."""
@@ -356,9 +356,9 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
     cur = pred
     via_conj = False
     for _ in range(5):
-        if via_conj and _subject(cur) is None and _passive_subject(cur) is not None:
+        if via_conj and _subject(cur) is None and passive_subject(cur) is not None:
             # "X has been indicted ... and will resign": the shared subject, not the agent
-            subj = _passive_subject(cur)
+            subj = passive_subject(cur)
             return mentions_in(subj, actors), subj
         agent = _agent(cur)
         if agent is not None:
@@ -371,7 +371,7 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
             if not found and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children):
                 found = _antecedent(cur, actors)      # "X said their forces had withdrawn"
             return found or described_antecedent(subj, actors), subj
-        if _passive_subject(cur) is not None:
+        if passive_subject(cur) is not None:
             return [], None
         if passive_participle(cur):
             return [], None     # a passive participle's doer is its agent, if it names one
@@ -475,7 +475,7 @@ def find_recipients(trigger: Token, pred: Token, actors: dict[int, Span], exclud
     """Actor mentions in the objects of the predicate and of the trigger (if a noun under a light
     verb); `things`: the lemmas of what the act is done with (the lexicon entry's objects)."""
     found = [(0, e) for e in addressed_subjects(trigger, pred, actors, exclude)]
-    passive = _passive_subject(pred, actors)
+    passive = passive_subject(pred, actors)
     if passive is not None and _subject(pred) is None and not any(
             t.i in exclude for t in passive.subtree):
         found.extend((0, e) for e in mentions_in(passive, actors))
@@ -551,7 +551,7 @@ def addressed_subjects(trigger: Token, pred: Token, actors: dict[int, Span],
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
     found = []
     for c in clauses:
-        subj = _subject(c) or _passive_subject(c)
+        subj = _subject(c) or passive_subject(c)
         if subj is not None and subj.lower_ not in PRONOUNS and not any(t.i in exclude for t in subj.subtree):
             found.extend(mentions_in(subj, actors))
     return found
@@ -732,7 +732,7 @@ def clause_recipients(pred: Token, trigger: Token, actors: dict[int, Span], excl
                 continue
             marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
             if marks & CONDITION_MARKS:
-                subj = _subject(c) or _passive_subject(c)
+                subj = _subject(c) or passive_subject(c)
                 if subj is not None and subj.lower_ not in PRONOUNS:
                     found.extend(e for e in mentions_in(subj, actors, skip=exclude)
                                  if e.start not in exclude)

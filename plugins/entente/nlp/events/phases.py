@@ -19,11 +19,11 @@ from entente.nlp.events.lexicon import token_lemma
 from entente.nlp.events.location import Location, location_of, venue
 from entente.nlp.events.mediation import mediated_parties, mediators
 from entente.nlp.events.modality import event_date, modality, negated_here
-from entente.nlp.events.participants import (PASSIVE_SUBJ_DEPS, RELATIVE, STATIVE_PASSIVES,
-                                             between_pairs, clause_recipients, find_recipients,
-                                             find_sources,
+from entente.nlp.events.participants import (RELATIVE, STATIVE_PASSIVES, between_pairs,
+                                             clause_recipients, find_recipients, find_sources,
                                              head_mentions, mentions_in, noun_own_sources,
-                                             pair_compound, participant, participle_agents)
+                                             pair_compound, participant, participle_agents,
+                                             passive_subject)
 
 BACKGROUND_PREPS = {"during", "after", "before", "following", "since", "amid", "amidst",
                     "despite", "in", "at", "of", "over", "under", "from", "for", "as", "because",
@@ -217,7 +217,7 @@ def passive_measure(c: Candidate) -> Token | None:
     does with one's own measures, forces or aid: a demand, a ship or a position is rejected,
     seized or attacked by others ("The demand filed by the Clinton administration was
     rejected")."""
-    subject = next((s for s in c.predicate.children if s.dep_ in PASSIVE_SUBJ_DEPS), None)
+    subject = passive_subject(c.predicate)
     if subject is None or c.predicate != c.trigger or c.type not in OWN_MEASURE_ACTS \
             or token_lemma(subject) not in c.entry.obj:
         return None
