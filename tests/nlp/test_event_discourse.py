@@ -43,8 +43,10 @@ def pair(event: dict) -> tuple[set, set]:
     # quoted speech: its pronouns are the quotation's people, not the previous subject
     ('Vladimir Putin wrote to Harare on Monday. "He fought against Britain for years."',
      "fought", (set(), {"GBR"})),
+    # ... except that "we" is its speaker's side, and "he said" the previous subject
+    # (speaker_of_the_quotation, test_event_quotation.py)
     ('Vladimir Putin wrote to Harare on Monday. "We will fight against Britain," he said.',
-     "fight", (set(), {"GBR"})),
+     "fight", ({"RUS"}, {"GBR"})),
     # an unparsed sentence before: its opening name, if linked, is its subject
     ("Yukos maintains that it filed for bankruptcy in the US. It also accused Russia of theft.",
      "accused", (set(), {"RUS"})),

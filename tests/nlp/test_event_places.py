@@ -179,6 +179,11 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     ("The US agrochemical giant Monsanto has agreed to pay a $1.5m fine for bribing an "
      "Indonesian official.", "agreed", set()),
     ("Britain praised France for helping Iraq.", "praised", {"FRA"}),
+    # topic_phrase_is_no_party: what the act is about names no party to it
+    ('"In respect of Iraq, we agreed that the strategy must be seen through," said the British '
+     "prime minister.", "agreed", set()),
+    ("Britain signed an agreement regarding Iraq.", "signed", set()),
+    ("With regard to Iran, the EU imposed sanctions on Syria.", "sanctions", {"SYR"}),
     # stated_content_is_no_target: what an act states says what is said, not to whom ...
     ("The German chancellor raised concerns that the merger could cost French jobs.", "raised",
      set()),
@@ -202,6 +207,9 @@ def test_background_place_is_no_target(nlp, text, trigger, target):
     # a country in the name keeps its part; a city where a treaty is signed is its venue
     ("The United States withdrew from the Iran nuclear deal.", {"USA", "IRN"}),
     ("Russia and Belarus signed an agreement in Minsk.", {"RUS", "BLR"}),
+    # a city after a treaty's capitalised name too; a capital's consent is its government's
+    ("Britain signed the Treaty of Amsterdam in 1997.", {"GBR"}),
+    ("France sought the agreement of Moscow to the plan.", {"FRA", "RUS"}),
 ])
 def test_place_names_a_treaty(nlp, text, expected):
     found = [countries(e) for e in events(nlp, text)]

@@ -3,16 +3,18 @@ countries" — who they are when their own sentence does not say.
 
 News tells an act over several sentences and names the actor once: "Iran's foreign minister
 arrived in Moscow on Monday. He met Putin ...". Centering theory's preferred antecedent for a
-subject pronoun is the subject of the sentence before it, and wire copy keeps to it. Three rules,
-each taking only a linked actor and never reading across a paragraph break or inside quoted
-speech (whose "he" is somebody of the quotation, whose "we" is the speaker's side):
+subject pronoun is the subject of the sentence before it, and wire copy keeps to it. Four rules;
+the first three take only a linked actor and never read across a paragraph break or inside
+quoted speech (whose "he" is somebody of the quotation, whose "we" is the speaker's side):
 
 - `pronoun_from_previous_sentence` (`previous_subject`): a subject pronoun is the previous
   sentence's subject, of the right kind (a person for he/she/I; a country, body or group for
   it/they/we), unless a clause above the pronoun has a subject of its own;
 - `the_two_countries` and `definite_description` (`described_antecedent`): "the two
   countries", "both sides" are the two countries just named; "the embassy", "the government"
-  the latest mention of the same body.
+  the latest mention of the same body;
+- `speaker_of_the_quotation` (`quoted_speaker`): "I", "we", "my", "our" in quoted speech are
+  its speaker (quotation.py finds who that is).
 `may_stand_in` tells the selective parse which sentences without a name may still hold an act.
 """
 from __future__ import annotations
@@ -20,12 +22,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from entente.nlp.events.arguments import entity_of
+from entente.nlp.events.quotation import (SPEAKER_PRONOUNS, in_quotation, quotation_of,
+                                          speaker_token)
 
 PERSON_PRONOUNS = {"he", "she", "i"}
 GROUP_PRONOUNS = {"it", "they", "we"}
+FIRST_PERSON = {"i", "we", "my", "our"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OPENING_QUOTES = {'"', "“"}
-CLOSING_QUOTES = {'"', "”"}
 # The subject of an unparsed sentence: a name among its first words.
 OPENING_WORDS = 5
 # Nouns that, plural and counted ("the two countries", "both sides"), stand for the pair the text
@@ -57,17 +61,43 @@ def previous_subject(pronoun: Token, actors: dict[int, Span]) -> list[Span]:
     return [m for m in mentions if _fits(kind, m)]
 
 
-def in_quotation(tok: Token) -> bool:
-    """The token is inside quoted speech: an odd number of quote marks before it in its sentence,
-    or a closing mark after it with none before (a quotation continued from the sentence
-    before). Quoted "he", "we" and "I" stand for people of the quotation or its speaker, not for
-    the previous sentence's subject."""
-    sent = tok.sent
-    before = [t.text for t in tok.doc[sent.start:tok.i] if t.text in OPENING_QUOTES | CLOSING_QUOTES]
-    if before:
-        straight = before.count('"')
-        return straight % 2 == 1 or before.count("“") > before.count("”")
-    return any(t.text in CLOSING_QUOTES for t in tok.doc[tok.i:sent.end])
+def quoted_speaker(pronoun: Token, actors: dict[int, Span]) -> Token | None:
+    """Rule `speaker_of_the_quotation`: "I", "we", "my" and "our" in quoted speech stand for its
+    speaker, wherever the quotation names them — in the same sentence, in the sentence that
+    opens or closes a quotation of several, or in the paragraph before one that opens its own
+    ('Johnson continued, "... That's a point we've raised with the American ambassador ..."');
+    "we" is the speaker's side, which the speaker's country stands for. A speaker named by a
+    pronoun ('"...," he said') is the subject of the sentence before the quotation, across one
+    paragraph break (news gives a quotation its own paragraph). The speaker's head token (its
+    mentions are the caller's to read), or None when the text names none."""
+    if pronoun.lower_ not in FIRST_PERSON:
+        return None
+    quotation = quotation_of(pronoun)
+    head = speaker_token(quotation, pronoun.doc) if quotation is not None else None
+    if head is not None and head.lower_ in SPEAKER_PRONOUNS:
+        return _speaker_antecedent(head, pronoun.doc[quotation.start], actors)
+    return head
+
+
+def _speaker_antecedent(pronoun: Token, quoted: Token, actors: dict[int, Span]) -> Token | None:
+    """The subject of the sentence before both the reporting clause and the quotation, across
+    at most one paragraph break, of whatever kind: "he" may be the one "the Ukrainian foreign
+    minister" names, and a country stands for its spokesman. For an unparsed sentence, its
+    opening mention."""
+    doc = pronoun.doc
+    first = min(pronoun.sent.start, quoted.sent.start)
+    previous = previous_sentence(doc[first])
+    if previous is None:
+        i = first - 1
+        while i > 0 and doc[i].is_space:
+            i -= 1
+        previous = doc[i].sent if i >= 0 and not doc[i].is_space else None
+    if previous is None:
+        return None
+    if not any(t.dep_ for t in previous):
+        opening = _opening_mention(previous, actors)
+        return opening[0].root if opening else None
+    return next((c for c in previous.root.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _subject_above(pronoun: Token) -> bool:

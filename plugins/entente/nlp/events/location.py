@@ -138,9 +138,17 @@ def place_kind(mention: Span) -> str | None:
 def names_a_treaty(mention: Span) -> bool:
     """Rule `place_names_a_treaty`: a city in the name of a treaty or process is no party to it
     ("refused to sign the Kyoto treaty", "violated the Minsk agreements", "withdrew from the
-    Paris climate agreement"). Countries keep their part ("the Iran nuclear deal")."""
-    return place_kind(mention) in CITY_KINDS and any(
-        noun.lemma_.lower() in TREATY_NOUNS for noun in modified_nouns(mention.root, NAME_DEPS, 3))
+    Paris climate agreement"), nor after a treaty's capitalised name ("the Treaty of Amsterdam";
+    not "with the agreement of Moscow", the government's consent). Countries keep their part
+    ("the Iran nuclear deal")."""
+    if place_kind(mention) not in CITY_KINDS:
+        return False
+    root = mention.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        name = root.head.head
+        return name.lemma_.lower() in TREATY_NOUNS and name.text[:1].isupper()
+    return any(noun.lemma_.lower() in TREATY_NOUNS
+               for noun in modified_nouns(root, NAME_DEPS, 3))
 
 
 def names_a_meeting(mention: Span) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from entente.nlp.events.arguments import (NOUN_POS, example_phrase, passive_participle,
                                           token_lemma)
 from entente.nlp.events.discourse import (described_antecedent, names_what_pronoun_can_be,
-                                          previous_subject)
+                                          previous_subject, quoted_speaker)
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -48,6 +48,11 @@ ATTRIBUTION_PREPS = frozenset({"according"})
 # not whom the act is done to ("Kushner, on behalf of the White House, helped broker a deal";
 # "demand that Turkey stop interfering on Azerbaijan's behalf").
 PRINCIPAL_NOUNS = frozenset({"behalf"})
+# Rule `topic_phrase_is_no_party`: "in respect of X", "with regard to X", "in relation to X",
+# "regarding X" name what an act is about, never a party to it ("In respect of Iraq, we agreed
+# that ..."): the nouns of the compound prepositions, and the one-word ones.
+TOPIC_PHRASE_NOUNS = frozenset({"respect", "regard", "relation", "reference"})
+TOPIC_WORDS = frozenset({"regarding", "concerning"})
 # Rule `reason_is_no_target`: "for" and a gerund gives the reason for an act, and whom that
 # reason names is no party to it ("agreed to pay a fine for bribing an Indonesian official",
 # "jailed a Briton for spying for Israel").
@@ -189,7 +194,8 @@ def _collect(root: Token, actors: dict[int, Span], skip_deps=frozenset(), skip: 
             if c.dep_ == "prep" and ((locative and c.lower_ in LOCATIVE_PREPS)
                                      or c.lower_ in skip_preps) and not example_phrase(c):
                 continue
-            if c.lower_ in ATTRIBUTION_PREPS or _names_a_principal(c) or _gives_a_reason(c):
+            if (c.lower_ in ATTRIBUTION_PREPS or _names_a_principal(c) or _gives_a_reason(c)
+                    or _names_a_topic(c)):
                 continue
             if c.dep_ == "compound" and tok != root and tok.lemma_.lower() in NAMED_WARS:
                 continue
@@ -208,6 +214,17 @@ def _names_a_principal(prep: Token) -> bool:
     """An "on behalf of" / "on X's behalf" phrase (rule `principal_is_no_target`)."""
     return prep.dep_ == "prep" and prep.lower_ == "on" and any(
         g.dep_ == "pobj" and g.lower_ in PRINCIPAL_NOUNS for g in prep.children)
+
+
+def _names_a_topic(prep: Token) -> bool:
+    """A phrase of what the act is about: "regarding X", or "in respect of", "with regard to",
+    "in relation to", "with reference to" X (rule `topic_phrase_is_no_party`)."""
+    if prep.dep_ != "prep":
+        return False
+    return prep.lower_ in TOPIC_WORDS or any(
+        g.dep_ == "pobj" and g.lower_ in TOPIC_PHRASE_NOUNS
+        and any(p.dep_ == "prep" and p.lower_ in ("of", "to") for p in g.children)
+        for g in prep.children)
 
 
 def _closest(found: list[tuple[int, Span]], slack: int = 1) -> list[Span]:
@@ -331,6 +348,14 @@ def setting_clause(clause: Token) -> bool:
                for c in clause.children)
 
 
+def speaker_mentions(pronoun: Token, actors: dict[int, Span]) -> list[Span]:
+    """The mentions of the speaker a quoted "I", "we", "my" or "our" stands for (rule
+    `speaker_of_the_quotation`, discourse.quoted_speaker): read like any subject, so a relative
+    clause on the speaker is not the speaker ('said Candela, who will travel to England')."""
+    speaker = quoted_speaker(pronoun, actors)
+    return mentions_in(speaker, actors) if speaker is not None else []
+
+
 def _antecedent(tok: Token, actors: dict[int, Span]) -> list[Span]:
     """'X said their forces had completed their withdrawal': the nearest subject above `tok`
     that names an actor — not the phrase `tok` is in (rule `possessor_is_no_part_of_its_noun`:
@@ -366,10 +391,14 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
         subj = _subject(cur, actors)
         if subj is not None:
             if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
-                return _resolve_pronoun(cur, actors, subj) or previous_subject(subj, actors), subj
+                return (speaker_mentions(subj, actors) or _resolve_pronoun(cur, actors, subj)
+                        or previous_subject(subj, actors)), subj
             found = mentions_in(subj, actors)
-            if not found and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children):
-                found = _antecedent(cur, actors)      # "X said their forces had withdrawn"
+            possessor = next((c for c in subj.children
+                              if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+            if not found and possessor is not None:
+                # "X said their forces had withdrawn"
+                found = speaker_mentions(possessor, actors) or _antecedent(cur, actors)
             return found or described_antecedent(subj, actors), subj
         if passive_subject(cur) is not None:
             return [], None
@@ -463,7 +492,7 @@ def noun_own_sources(noun: Token, actors: dict[int, Span]) -> list[Span]:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors:
             found.append(actors[c.i])
         elif c.dep_ == "poss" and c.lower_ in PRONOUNS:
-            found.extend(_antecedent(noun, actors))
+            found.extend(speaker_mentions(c, actors) or _antecedent(noun, actors))
         else:
             for owner in named_owners(c):
                 found.extend(mentions_in(owner, actors))
