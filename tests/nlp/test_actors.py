@@ -469,6 +469,12 @@ def test_natural_features_are_no_countries(nlp, text, mention, code):
     ("Florida Governor Ron DeSantis criticised the plan.", "2019-09-01", "Ron DeSantis", "USAGOV"),
     ("Mexico's Foreign Secretary Marcelo Ebrard met US officials.", "2019-06-01",
      "Marcelo Ebrard", "MEXGOV"),
+    # an international organisation's office too: its officials act for it, whatever office
+    # the dictionaries give them at home
+    ("EU trade commissioner Peter Mandelson criticised China.", "2005-02-01", "Peter Mandelson",
+     "IGOEUR"),
+    ("The EU trade commissioner Peter Mandelson met Chinese officials. Mr Mandelson later "
+     "criticised China.", "2005-02-01", "Mandelson", "IGOEUR"),
     # ... and so does the person's surname later on
     ("Soviet Foreign Minister Eduard Shevardnadze met George Shultz in Geneva. Shevardnadze said "
      "the talks were useful.", "1987-07-15", "Shevardnadze", "SUNGOV"),

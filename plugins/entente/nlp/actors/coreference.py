@@ -49,12 +49,14 @@ def people_hold_their_titled_office(ents, role_of: Callable[[Token], str | None]
     holds that office, whatever the dictionaries' dated entries say ("Soviet Foreign Minister
     Eduard Shevardnadze" in 1987 is SUNGOV, where the field's dictionary knows him only as
     Georgian; "Florida Governor Ron DeSantis", "Mexico's Foreign Secretary Marcelo Ebrard" are
-    USAGOV and MEXGOV though the dictionaries lack them). The office is the actor the
-    nationality was linked as when its title gave it a sector (its country and the role's
-    sector); a nationality without one ("Kenyan runner Bernard Lagat") says nothing of an
+    USAGOV and MEXGOV though the dictionaries lack them); so does one after an international
+    organisation and its title ("EU trade commissioner Peter Mandelson" in 2005 is IGOEUR, not
+    the British minister of the dictionary). The office is the actor the nationality was
+    linked as when its title gave it a sector (its country and the role's sector), or the
+    organisation; a nationality without one ("Kenyan runner Bernard Lagat") says nothing of an
     office, nor does a military rank ("Scotland captain Barry Ferguson" is a footballer), and a
-    past office ("former", "ex-", "the late") is not held. The title's last word
-    must be a role word (`role_of`: "minister", "governor", "attorney general"): the words
+    past office ("former", "ex-", "the late") is not held. The title's last word must be a
+    role word (`role_of`: "minister", "governor", "attorney general"): the words
     between a country and a name may be a clause ("United States military forces killed Qasem
     Soleimani"). Later mentions of the person by the same surname that read as the
     dictionaries' other reading follow (unlinked ones follow `surname_after_full_name`)."""
@@ -63,7 +65,7 @@ def people_hold_their_titled_office(ents, role_of: Callable[[Token], str | None]
         office = before._.actor or {}
         own = ent._.actor or {}
         code = str(office.get("code") or "")
-        if (ent.label_ != "PERSON" or before.label_ not in ("NORP", "GPE")
+        if (ent.label_ != "PERSON" or not _names_an_office_holder(before, code)
                 or len(code) < 6 or code[3:6] in NO_OFFICE_SECTORS or own.get("code") == code
                 or not _office_title(ent.doc[before.end:ent.start], role_of)
                 or _past_office(before)):
@@ -78,6 +80,13 @@ def people_hold_their_titled_office(ents, role_of: Callable[[Token], str | None]
             old_reading, office = corrected[words[-1]]
             if ent._.actor.get("actor_id") == old_reading:
                 ent._.actor = dict(office)
+
+
+def _names_an_office_holder(before: Span, code: str) -> bool:
+    """A nationality or country, or an international organisation ("EU trade commissioner
+    Peter Mandelson", "UN envoy ...": its officials act for it, whatever office the
+    dictionaries give them at home)."""
+    return before.label_ in ("NORP", "GPE") or (before.label_ == "ORG" and code.startswith("IGO"))
 
 
 def _office_title(title: Span, role_of: Callable[[Token], str | None]) -> bool:
