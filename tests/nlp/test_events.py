@@ -328,6 +328,9 @@ def _events(nlp, text):
     # a mission's purpose names the one it serves; "help X do Y": X is the one helped
     ("Japan sent troops to help Iraq.", ("MOBILIZE", {"JPN"}, {"IRQ"})),
     ("Australia sent a medical team to help Samoa fight the measles outbreak.", ("AID", {"AUS"}, {"WSM"})),
+    # a verb of degree is light: its noun is the act ("increased cooperation with")
+    ("Iran has increased cooperation with the navies of China and Russia.",
+     ("COOPERATE", {"IRN"}, {"CHN", "RUS"})),
     # mediation between two parties
     ("Qatar launched a mediation effort between Ethiopia and Eritrea.", ("CONSULT", {"QAT"}, {"ETH", "ERI"})),
     # an adjectival passive names the one who takes the stance
