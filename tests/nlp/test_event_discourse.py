@@ -3,21 +3,9 @@ made visible: a table of our own two-sentence texts, run through the whole pipel
 from __future__ import annotations
 
 import pytest
+from event_sides import events, sides
 
 pytestmark = pytest.mark.slow
-
-
-def events(nlp, text: str, dct: str = "2023-02-01") -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    return nlp(doc)._.events
-
-
-def pair(event: dict) -> tuple[set, set]:
-    """Countries of the two sides (IGO for an international body)."""
-    def side(parts):
-        return {p.get("country") or p["code"][:3] for p in parts if p.get("code")}
-    return side(event["actors"]), side(event["recipients"])
 
 
 @pytest.mark.parametrize("text, trigger, expected", [
@@ -75,7 +63,7 @@ def pair(event: dict) -> tuple[set, set]:
 ])
 def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, trigger,
                                                                       expected):
-    found = [pair(e) for e in events(nlp, text) if e["trigger"] == trigger]
+    found = [sides(e) for e in events(nlp, text) if e["trigger"] == trigger]
     assert found == [expected], found
 
 
@@ -104,7 +92,7 @@ def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, 
      (set(), {"SYR"})),
 ])
 def test_a_description_stands_for_what_the_text_named(nlp, text, trigger, expected):
-    found = [pair(e) for e in events(nlp, text) if e["trigger"] == trigger]
+    found = [sides(e) for e in events(nlp, text) if e["trigger"] == trigger]
     assert found == ([expected] if expected else []), found
 
 

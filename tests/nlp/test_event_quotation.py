@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from event_sides import events, sides
 
 from entente.nlp.events.quotation import quotations
 
@@ -41,18 +42,6 @@ def quoted(text: str) -> list[tuple[str, bool]]:
 ])
 def test_quotations_are_read_by_the_direction_of_their_marks(text, expected):
     assert quoted(text) == expected
-
-
-def events(nlp, text: str, dct: str = "2023-02-01") -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    return nlp(doc)._.events
-
-
-def pair(event: dict) -> tuple[set, set]:
-    def side(parts):
-        return {p.get("country") or p["code"][:3] for p in parts if p.get("code")}
-    return side(event["actors"]), side(event["recipients"])
 
 
 MINISTER = "The Ukrainian foreign minister"
@@ -95,5 +84,5 @@ minister = "the Ukrainian foreign minister"
     ("We have asked Germany to send tanks.", "asked", (set(), {"DEU"})),
 ])
 def test_i_and_we_in_quoted_speech_are_its_speaker(nlp, text, trigger, expected):
-    found = [pair(e) for e in events(nlp, text) if e["trigger"] == trigger]
+    found = [sides(e) for e in events(nlp, text) if e["trigger"] == trigger]
     assert found == [expected], found

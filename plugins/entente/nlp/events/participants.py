@@ -390,16 +390,7 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
             return mentions_in(agent, actors), agent
         subj = _subject(cur, actors)
         if subj is not None:
-            if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and cur.dep_ == "relcl"):
-                return (speaker_mentions(subj, actors) or _resolve_pronoun(cur, actors, subj)
-                        or previous_subject(subj, actors)), subj
-            found = mentions_in(subj, actors)
-            possessor = next((c for c in subj.children
-                              if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
-            if not found and possessor is not None:
-                # "X said their forces had withdrawn"
-                found = speaker_mentions(possessor, actors) or _antecedent(cur, actors)
-            return found or described_antecedent(subj, actors), subj
+            return _subject_sources(cur, subj, actors), subj
         if passive_subject(cur) is not None:
             return [], None
         if passive_participle(cur):
@@ -428,6 +419,21 @@ def find_sources(pred: Token, actors: dict[int, Span]) -> tuple[list[Span], Toke
             continue
         break
     return [], None
+
+
+def _subject_sources(pred: Token, subj: Token, actors: dict[int, Span]) -> list[Span]:
+    """The mentions a subject names or stands for: a pronoun's speaker or antecedent, the
+    names in a noun phrase, a possessive pronoun's ("X said their forces had withdrawn"), or
+    the body a description names again."""
+    if subj.lower_ in PRONOUNS or (subj.lower_ in RELATIVE and pred.dep_ == "relcl"):
+        return (speaker_mentions(subj, actors) or _resolve_pronoun(pred, actors, subj)
+                or previous_subject(subj, actors))
+    found = mentions_in(subj, actors)
+    possessor = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in PRONOUNS),
+                     None)
+    if not found and possessor is not None:
+        found = speaker_mentions(possessor, actors) or _antecedent(pred, actors)
+    return found or described_antecedent(subj, actors)
 
 
 def owner_of_intent(clause: Token, actors: dict[int, Span]) -> tuple[list[Span], Token] | None:
