@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 import spacy
 from event_sides import events, sides
+from spacy.tokens import Doc
 
-from entente.nlp.events.quotation import quotations
+from entente.nlp.events.quotation import Quotation, quotations
 
 BLANK = spacy.blank("en")
 
@@ -42,6 +43,14 @@ def quoted(text: str) -> list[tuple[str, bool]]:
 ])
 def test_quotations_are_read_by_the_direction_of_their_marks(text, expected):
     assert quoted(text) == expected
+
+
+def test_a_doc_with_its_quotations_read_still_serializes():
+    # nlp.pipe(n_process=2) sends docs, user_data and all, back through msgpack
+    doc = BLANK('He said: "We will help.\n\n"We will also pay."')
+    found = quotations(doc)
+    again = Doc(BLANK.vocab).from_bytes(doc.to_bytes())
+    assert quotations(again) == found == [Quotation(4, 8, False), Quotation(10, 15, True)]
 
 
 MINISTER = "The Ukrainian foreign minister"

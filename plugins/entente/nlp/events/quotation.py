@@ -15,7 +15,7 @@ closing mark with no quotation open closes one that began with its paragraph.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,18 +42,18 @@ INHERIT_DEPTH = 3
 CACHE_KEY = "entente_quotations"
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):
     start: int                 # first token inside the marks
     end: int                   # one past the last token inside
     continues: bool            # opened where another quotation had just ended unclosed
 
 
 def quotations(doc: Doc) -> list[Quotation]:
-    """The document's quotations in order, cached on the doc."""
+    """The document's quotations in order, cached on the doc as plain lists (`user_data` goes
+    through msgpack when `nlp.pipe` runs in several processes)."""
     if CACHE_KEY not in doc.user_data:
-        doc.user_data[CACHE_KEY] = _scan(doc)
-    return doc.user_data[CACHE_KEY]
+        doc.user_data[CACHE_KEY] = [list(q) for q in _scan(doc)]
+    return [Quotation(*q) for q in doc.user_data[CACHE_KEY]]
 
 
 def _scan(doc: Doc) -> list[Quotation]:
