@@ -331,6 +331,10 @@ def _events(nlp, text):
     # a verb of degree is light: its noun is the act ("increased cooperation with")
     ("Iran has increased cooperation with the navies of China and Russia.",
      ("COOPERATE", {"IRN"}, {"CHN", "RUS"})),
+    # owner_of_the_carried_noun_acts: a light verb with no doer of its own leaves the act to
+    # the noun's owner
+    ("The money will be used to increase UK aid to Kenya.", ("AGREE", {"GBR"}, {"KEN"})),
+    ("It was decided to expand Russian cooperation with China.", ("AGREE", {"RUS"}, {"CHN"})),
     # mediation between two parties
     ("Qatar launched a mediation effort between Ethiopia and Eritrea.", ("CONSULT", {"QAT"}, {"ETH", "ERI"})),
     # an adjectival passive names the one who takes the stance

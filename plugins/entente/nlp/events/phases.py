@@ -69,9 +69,11 @@ def find_participants(c: Candidate) -> bool:
         parties = between_pairs(trig, c.actors)
         sources, pairs = parties[:1], parties[1:]
     else:
-        sources, _ = find_sources(pred, c.actors)
+        sources, subject = find_sources(pred, c.actors)
         if not sources and trig != pred:
-            sources = participle_agents(trig, c.actors)    # "sanctions imposed by X were extended"
+            # "sanctions imposed by X were extended"; with no subject, any owner of the noun
+            sources = (carried_noun_owners(c) if subject is None
+                       else participle_agents(trig, c.actors))
         if not sources and stative_subject_acts(c):
             sources = subject_mentions(c)
         if not sources and (measure := passive_measure(c)) is not None:
@@ -84,6 +86,18 @@ def find_participants(c: Candidate) -> bool:
                                                        things=c.entry.obj)
                             if e.start not in starts]
     return True
+
+
+def carried_noun_owners(c: Candidate) -> list[Span]:
+    """Rule `owner_of_the_carried_noun_acts`: when the verb carrying an event noun has no
+    subject, the noun's own doer does it — its agent, possessor, nationality or compound owner
+    ("to increase UK bilateral aid to Africa", "to expand Russian cooperation with China") —
+    unless the lexicon marks that owner as the one who undergoes it (owner_patients: "to end
+    Mandela's imprisonment"). An unlinked subject still names the doer ("Thousands joined
+    anti-French demonstrations"): then only the noun's agent is taken."""
+    owners = noun_own_sources(c.trigger, c.actors)
+    patients = owner_patients(c, owners)
+    return [e for e in owners if e not in patients]
 
 
 def noun_participants(c: Candidate) -> tuple[list[Span], list[Span]] | None:
