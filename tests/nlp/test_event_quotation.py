@@ -32,7 +32,7 @@ def quoted(text: str) -> list[tuple[str, bool]]:
     # a paragraph break ends a quotation; one opening the next paragraph continues it
     ('He said: "We will help.\n\n"We will also pay."',
      [("We will help.", False), ("We will also pay.", True)]),
-    # ... but not one opening later in that paragraph, nor after a closed one
+    # ... but not when the one before was closed
     ('He said: "We will help."\n\n"We will also pay," she said.',
      [("We will help.", False), ("We will also pay,", False)]),
     # a closing mark with none open: the quotation began with its paragraph
