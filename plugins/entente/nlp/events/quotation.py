@@ -51,9 +51,14 @@ class Quotation(NamedTuple):
 def quotations(doc: Doc) -> list[Quotation]:
     """The document's quotations in order, cached on the doc as plain lists (`user_data` goes
     through msgpack when `nlp.pipe` runs in several processes)."""
+    return [Quotation(*q) for q in _cached(doc)]
+
+
+def _cached(doc: Doc) -> list[list]:
+    """[start, end, continues] of each quotation, scanned once per doc."""
     if CACHE_KEY not in doc.user_data:
         doc.user_data[CACHE_KEY] = [list(q) for q in _scan(doc)]
-    return [Quotation(*q) for q in doc.user_data[CACHE_KEY]]
+    return doc.user_data[CACHE_KEY]
 
 
 def _scan(doc: Doc) -> list[Quotation]:
@@ -104,10 +109,11 @@ def _closes(tok: Token) -> bool:
 
 
 def quotation_of(tok: Token) -> Quotation | None:
-    """The quotation the token is inside, if any."""
-    found = quotations(tok.doc)
-    i = bisect_right(found, tok.i, key=lambda q: q.start) - 1
-    return found[i] if i >= 0 and tok.i < found[i].end else None
+    """The quotation the token is inside, if any (read off the cache: every token of a
+    reporting clause asks)."""
+    found = _cached(tok.doc)
+    i = bisect_right(found, tok.i, key=lambda q: q[0]) - 1
+    return Quotation(*found[i]) if i >= 0 and tok.i < found[i][1] else None
 
 
 def in_quotation(tok: Token) -> bool:
