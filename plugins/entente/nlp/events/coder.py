@@ -101,6 +101,7 @@ class EventCoder:
         rules.military_means(c)
         phases.clause_participants(c)
         rules.own_country_is_carried(c)
+        rules.receiver_is_the_target(c)
         rules.firm_is_no_country(c)
         rules.topic_is_no_counterpart(c)
         rules.said_content_is_no_party(c)

@@ -119,6 +119,8 @@ class Lexicon:
     accident_words: frozenset = frozenset()   # "killed when a bomber crashed": no doer, no assault
     sport_words: frozenset = frozenset()      # "Chelsea's clash with Barcelona": countries are teams
     sport_article_words: frozenset = frozenset()   # with sport_words: the words of a sports report
+    receiving_verbs: frozenset = frozenset()   # "received aid from X" (rules.receiver_is_the_target)
+    given_cameo: tuple = ()                    # CAMEO prefixes: acts whose object is given
     forms: dict = field(default_factory=dict)   # irregular form -> lemma (mined verbs, for the selection)
     index: dict = field(default_factory=dict)   # lemma -> [Entry] (most specific first)
 
@@ -137,6 +139,8 @@ class Lexicon:
             military_words=frozenset(raw.get("military_words") or ()),
             contexts={k: frozenset(v) for k, v in (raw.get("contexts") or {}).items()},
             ambiguous=_words(raw.get("ambiguous_triggers")),
+            receiving_verbs=frozenset(raw.get("receiving_verbs") or ()),
+            given_cameo=tuple(str(code) for code in raw.get("given_cameo") or ()),
             political_heads=_words(raw.get("political_heads")),
             carrier_preps={str(k): frozenset(v) for k, v in (raw.get("carrier_preps") or {}).items()},
             accident_words=_words(raw.get("accident_words")),

@@ -14,7 +14,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from entente.nlp.actors.linker import elided_head
-from entente.nlp.events.arguments import entity_of, modified_nouns
+from entente.nlp.events.arguments import direct_objects, entity_of, modified_nouns
 from entente.nlp.events.candidate import Candidate
 from entente.nlp.events.lexicon import CURATED, subject_lemmas, token_lemma
 from entente.nlp.events.participants import country_of, mentions_in, political_weight
@@ -227,6 +227,30 @@ def own_country_is_carried(c: Candidate) -> bool:
     taken = {t.i for e in c.sources for t in e}
     targets = [e for p in phrases for e in mentions_in(p, c.actors, skip=taken)]
     c.recipients = [e for e in c.recipients if e not in carried] + targets
+    return True
+
+
+def receiver_is_the_target(c: Candidate) -> bool:
+    """Rule `receiver_is_the_target`: who receives, gets, obtains or accepts a thing another
+    gives — aid, money, arms, food (CAMEO 070-073), backing or recognition (05x) — undergoes the
+    giver's act, as CAMEO codes giving: "Egypt received military aid from the US" and "Egypt
+    received US military aid" are American aid to Egypt, "direct Iranian assistance is received
+    by the Houthis" is Iran's aid to them. The givers are the targets the parse found in the
+    "from" phrase or in the thing received (its owner: "IMF support"); the receivers become the
+    targets. Receiving people is the receiver's own act and is left alone (lexicon
+    `given_cameo`: a visitor is hosted, 043; refugees sheltered, 075). Returns whether it
+    applied."""
+    verb = c.predicate
+    if token_lemma(verb) not in c.lex.receiving_verbs \
+            or not str(c.cameo or "").startswith(c.lex.given_cameo):
+        return False
+    given = {t.i for o in direct_objects(verb) for t in o.subtree}
+    given |= {t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+              for t in p.subtree}
+    givers = [e for e in c.recipients if e.start in given]
+    if not givers and not c.sources:
+        return False
+    c.sources, c.recipients = givers, c.sources + [e for e in c.recipients if e not in givers]
     return True
 
 
