@@ -1,9 +1,12 @@
-"""Rule `pair_compound_names_both_sides` (nlp/events/participants.py): two actors joined by a
-hyphen or a dash before a noun are its two sides. Our own sentences, through the whole
-pipeline."""
+"""Rules that read both sides of an act off one phrase: `pair_compound_names_both_sides`
+(nlp/events/participants.py: two actors joined by a hyphen or a dash before a noun) and
+`clause_between_names_both_sides` (nlp/events/phases.py: a clause about what lies between
+parties). Our own sentences, through the whole pipeline."""
 from __future__ import annotations
 
 import pytest
+
+from tests.event_sides import events, sides
 
 pytestmark = pytest.mark.slow
 
@@ -48,3 +51,22 @@ def test_pair_compound_names_both_sides(nlp, text, expected):
 ])
 def test_likeness_is_no_party(nlp, text, expected):
     assert pairs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # clause_between_names_both_sides: a relation between parties, acted on or said to change,
+    # is one act of both sides — the first named its doer, as for "talks between X and Y" —
+    # not one act of each, nor targets without a doer
+    ("Relations between China and Japan have improved.", [({"CHN"}, {"JPN"})]),
+    ("Relations between the US and Cuba were restored in 2015.", [({"USA"}, {"CUB"})]),
+    ("Diplomatic ties between Russia and Georgia were severed in 2008.", [({"RUS"}, {"GEO"})]),
+    ("In 2017, a memorandum of understanding about the pipeline was signed between Cyprus, "
+     "Greece and Israel.", [({"CYP"}, {"GRC", "ISR"})]),
+    # a doer outside the phrase stays the doer; a subject that only happens to be a relation
+    # makes no act of both sides
+    ("Turkey mediated between Israel and Syria.", [({"TUR"}, {"ISR", "SYR"})]),
+    ("The current tension between China and Australia fuels speculation.",
+     [({"CHN"}, set()), ({"AUS"}, set())]),
+])
+def test_clause_between_names_both_sides(nlp, text, expected):
+    assert [sides(e) for e in events(nlp, text)] == expected

@@ -70,6 +70,8 @@ def find_participants(c: Candidate) -> bool:
         sources, pairs = parties[:1], parties[1:]
     else:
         sources, subject = find_sources(pred, c.actors)
+        if between := clause_between(c, subject, sources):
+            sources, pairs = between[:1], between[1:]
         if not sources and trig != pred:
             # "sanctions imposed by X were extended"; with no subject, any owner of the noun
             sources = (carried_noun_owners(c) if subject is None
@@ -217,6 +219,27 @@ def announced_between(c: Candidate) -> bool:
     ("the administration announced deals between Israel and Bahrain")."""
     return (c.predicate != c.trigger and c.predicate.lemma_.lower() in c.lex.reporting_verbs
             and len(between_pairs(c.trigger, c.actors)) >= 2)
+
+
+def clause_between(c: Candidate, subject: Token | None, sources: list[Span]) -> list[Span]:
+    """Rule `clause_between_names_both_sides`: a clause about what lies between parties is the
+    act of both sides together, the parties in the order named, as for an event noun ("talks
+    between X and Y") — when the act is done to that relation (the passive subject:
+    "relations between the US and Cuba were restored"), when the entry is about such a subject
+    (CAMEO's `RELATIONS *`: "relations between China and Japan have improved"), or when the
+    verb itself is done between them with no doer named ("a memorandum was signed between
+    Cyprus, Greece and Israel"). Not when the clause names a doer outside the phrase ("Turkey
+    mediated between Israel and Syria"), nor for an act whose subject only happens to be a
+    relation ("tension between China and Australia fuels speculation"). The parties, or []."""
+    pred = c.predicate
+    holders = (subject if c.entry.subj else None, passive_subject(pred), pred)
+    for holder in holders:
+        if holder is None:
+            continue
+        parties = between_pairs(holder, c.actors)
+        if len(parties) >= 2 and all(e in parties for e in sources):
+            return parties
+    return []
 
 
 # Acts done with one's own measures, forces or aid (rule `owner_of_the_measure_acts`).
