@@ -433,6 +433,28 @@ def test_organisation_keeps_its_nationality(nlp, text, mention, codes):
     assert codes_on(nlp, text, "2005-01-25", mention) == codes
 
 
+ACRONYMS_AFTER_THEIR_NAMES = [
+    # (text, mention, the code of each of its mentions): an acronym in parentheses after a
+    # linked name is that actor wherever the article uses it, tagged or not
+    ("One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal. Turkey "
+     "has attacked the SDF in the past.", "SDF", ["SYR", "SYR"]),
+    ("The Palestinian Authority (PA) was exerting an effort to end the violence. Mr Abbas "
+     "confirmed Israel shared information with the PA.", "PA", ["PSE", "PSE"]),
+    ("British Transport Police (BTP) closed the station. BTP said two men were arrested.", "BTP",
+     ["GBRCOP", "GBRCOP"]),
+    # small words and a leading country code are left out of an acronym
+    ("The US Food and Drug Administration (FDA) approved the drug. The FDA said it was safe.",
+     "FDA", ["USAGOV", "USAGOV"]),
+    # no acronym of the name's words defines nothing ("GM" is a title here)
+    ("Israeli Grand Master (GM) Ilan Smirin won. The GM said he was happy.", "GM", [None, None]),
+]
+
+
+@pytest.mark.parametrize("text,mention,codes", ACRONYMS_AFTER_THEIR_NAMES)
+def test_acronym_after_its_name(nlp, text, mention, codes):
+    assert codes_on(nlp, text, "2019-10-08", mention) == codes
+
+
 def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):
     doc = dated(nlp, "Germany was reunited as East Germany acceded to the Federal Republic.",
                 "1990-10-03")

@@ -7,10 +7,12 @@ bodies of the field's dictionaries, not every firm, minister and airline; the ar
 whose they are. The linker runs these rules after its lookup: `title_names_the_office` and
 `surname_after_full_name`, which read words and labels only, before the parse and again after it;
 `organisation_keeps_its_nationality`, which reads the parse of the sentence that introduces the
-name, only after it.
+name, only after it; `acronym_after_its_name` ("the Syrian Democratic Forces (SDF) ... the SDF
+said"), which reads words only, in both passes.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -244,3 +246,52 @@ def _introduced_as(words: tuple[str, ...], introduced: dict[tuple[str, ...], dic
     matches = [actor for name, actor in introduced.items()
                if len(name) > len(words) and name[:len(words)] == words]
     return matches[0] if len(matches) == 1 else None
+
+
+# An acronym as news writes it in parentheses after a name: capitals, perhaps with small letters
+# between them ("SDF", "USCG", "BoE"); at most eight letters.
+ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+# Words of a name an acronym leaves out: articles and the small words between its capitals.
+NAME_LINK_WORDS = frozenset({"the", "of", "for", "and", "on", "in", "de", "du", "des", "la", "le"})
+
+
+def acronyms_after_their_names(ents) -> None:
+    """Rule `acronym_after_its_name`: an acronym in parentheses right after a linked name
+    stands for that name's actor wherever the article uses it ("the Syrian Democratic Forces
+    (SDF) opposed the withdrawal ... the SDF said", "The Palestinian Authority (PA) ... Israel
+    shared information with the PA"), where the model tagged it without an actor the
+    dictionaries know, or tagged nothing. Only an acronym of the name's words
+    (`abbreviates`): "Reuters (AP)" or "Israeli Grand Master (GM)" define nothing, and an
+    actor the dictionaries give the acronym itself is kept."""
+    if not ents:
+        return
+    doc = ents[0].doc
+    introduced: dict[tuple[str, ...], dict] = {}
+    for ent in ents:
+        after = doc[ent.end:ent.end + 3]
+        if (ent._.actor is None or len(after) < 3 or after[0].text != "("
+                or after[2].text != ")" or not ACRONYM.fullmatch(after[1].text)
+                or not abbreviates(after[1].text, ent)):
+            continue
+        introduced.setdefault((after[1].text,), ent._.actor)
+    if not introduced:
+        return
+    for ent in ents:
+        words = tuple(w for w in words_of(ent) if w.lower() != "the")
+        if ent._.actor is None and words in introduced:
+            ent._.actor = dict(introduced[words])
+    _mark_unmarked_mentions(doc, introduced)
+
+
+def abbreviates(acronym: str, name: Span) -> bool:
+    """Whether `acronym`'s capitals are the initials of the name's capitalised words — an
+    all-capital word giving all its letters ("UK Independence Party" → UKIP), small words left
+    out ("Bank of England" → BoE) — or of those after a leading all-capital country code ("US
+    Food and Drug Administration" → FDA)."""
+    capitals = "".join(c for c in acronym if c.isupper())
+    words = [t.text for t in name if t.text[:1].isupper() and t.lower_ not in NAME_LINK_WORDS]
+    if not words:
+        return False
+    initials = [w if w.isupper() else w[0] for w in words]
+    return "".join(initials) == capitals or (
+        words[0].isupper() and "".join(initials[1:]) == capitals)

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from entente.nlp import extensions  # noqa: F401  (registers Span._.actor)
-from entente.nlp.actors.coreference import (PERSONISH_LABELS,
+from entente.nlp.actors.coreference import (PERSONISH_LABELS, acronyms_after_their_names,
                                             organisations_keep_their_nationality,
                                             people_hold_their_titled_office,
                                             surnames_after_full_names)
@@ -165,6 +165,7 @@ class ActorLinker:
             parsed = doc.has_annotation("DEP")     # not yet, when entente_syntax links first
             people_hold_their_titled_office(ents, self._role_of)
             surnames_after_full_names(ents)
+            acronyms_after_their_names(ents)
             if parsed:                             # an introduction is read off the parse
                 organisations_keep_their_nationality(
                     ents, lambda country, sector: self.gazetteer.actor_for_code(
