@@ -126,6 +126,15 @@ def test_three_countries_on_one_side_make_a_multilateral_event(nlp, text, multil
      "2016\".", "2022-07-15", "publication"),
     # the event's own clause
     ("Russia and Ukraine signed a gas deal on July 1.", "2022-07-01", "timex"),
+    # participle_shares_its_verbs_time: a present participle on the verb's object, or on the
+    # verb with no subject or conjunction of its own, is done when the verb is ...
+    ("On Monday, France issued a statement condemning Russia.", "2022-07-11", "timex"),
+    ("Germany sent a letter on Tuesday urging Iran to return to the talks.", "2022-07-12",
+     "timex"),
+    # ... not a past participle, nor a clause with a conjunction of its own
+    ("On Monday, Britain published a report criticised by Russia.", "2022-07-15",
+     "publication"),
+    ("Russia on Monday released a video after attacking Ukraine.", "2022-07-15", "publication"),
     # a statement's date when the reported event has none of its own
     ("Iran said on Wednesday that it had rejected the proposal of the European Union.",
      "2022-07-13", "timex"),

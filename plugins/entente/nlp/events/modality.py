@@ -161,6 +161,8 @@ def _attached(span: Span, pred: Token, trigger: Token,
         if tok.head == tok:
             return False
         if tok.head.pos_ in ("VERB", "AUX") and tok.head.i not in targets:
+            if participle_shares_time(tok.head, pred):
+                return True     # "issued a statement on Monday condemning ..."
             # another clause's verb: attached only if that verb is a dependent of the predicate
             # through xcomp/acl ("agreed on Monday to ...", "plans to deploy by 2028")
             h = tok.head
@@ -199,9 +201,27 @@ def background_date(span: Span, pred: Token, trigger: Token) -> bool:
 
 
 def _governs(verb: Token, pred: Token) -> bool:
-    """`pred` is in a clause `verb` takes ("said on Monday that X signed")."""
-    return any(pred in clause.subtree for clause in verb.children
-               if clause.dep_ in ("ccomp", "xcomp", "conj"))
+    """`pred` is in a clause `verb` takes ("said on Monday that X signed"), or is a participle
+    on its object or hung on it (participle_shares_time)."""
+    return participle_shares_time(verb, pred) or any(
+        pred in clause.subtree for clause in verb.children
+        if clause.dep_ in ("ccomp", "xcomp", "conj"))
+
+
+def participle_shares_time(verb: Token, pred: Token) -> bool:
+    """Rule `participle_shares_its_verbs_time`: a present participle on the verb's direct
+    object, or one hung on the verb itself with no subject or conjunction of its own, is done
+    when the verb is — the statement, letter or call is the act's vehicle ("On Monday, France
+    issued a statement condemning Russia", "joined the calls asking the US to ...", "sent a
+    letter on Tuesday urging Iran to ..."). Not a past participle ("signed in 2015 a deal
+    criticised by Ukraine": the criticism may come later), nor a clause with a time of its own
+    ("after meeting ...")."""
+    if pred.tag_ != "VBG" or pred.head.i == pred.i:
+        return False
+    if pred.dep_ == "acl":
+        return pred.head.dep_ == "dobj" and pred.head.head == verb
+    return pred.dep_ == "advcl" and pred.head == verb and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "advmod") for c in pred.children)
 
 
 def event_date(doc: Doc, sent: Span, pred: Token, trigger: Token,
