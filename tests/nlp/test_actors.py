@@ -472,6 +472,10 @@ def test_a_historical_state_named_after_its_end_is_still_that_state(nlp):
      None),
     ("Exports to Latin America and North America rose.", "Latin America", None),
     ("Exports to Latin America and North America rose.", "North America", None),
+    # ... nor its people
+    ("Brazil is part of a pact between the European Union and the South American group "
+     "Mercosur.", "South American", None),
+    ("Latin American leaders met in Lima.", "Latin American", None),
     # ... while a region named with its country is that country's
     ("Rebels fought in Southern Poland.", "Southern Poland", "POL"),
     # location_is_no_subdivision: a LOC is no ISO 3166-2 region ("Gulf" is a province of Papua

@@ -51,6 +51,7 @@ _DIRECTION_NAME = re.compile(
 _FEATURE_WORDS = frozenset({"ocean", "sea", "gulf", "bay", "strait", "straits", "channel", "pole",
                             "peninsula"})
 _CONTINENT_QUALIFIERS = frozenset({"north", "south", "latin", "central"})
+_AMERICAS = frozenset({"america", "american", "americans"})
 
 
 def names_a_natural_feature(words: list[str]) -> bool:
@@ -58,11 +59,13 @@ def names_a_natural_feature(words: list[str]) -> bool:
     in it is a region of that country ("South Lebanon", "Southern Poland") unless it names a
     body of water, a strait, a pole or a peninsula, which border several countries or none ("the
     Indian Ocean" is not India, "the Persian Gulf" not Iran, "the Martian South Pole" not
-    Poland), or a continent ("North America", "Latin America" are not the United States)."""
+    Poland), or a continent or its people ("North America", "Latin America", "the South
+    American group Mercosur", "Latin Americans" are not the United States)."""
     folded = [fold(w) for w in words]
     if any(w in _FEATURE_WORDS for w in folded):
         return True
-    return any(a in _CONTINENT_QUALIFIERS and b == "america" for a, b in zip(folded, folded[1:]))
+    return any(a in _CONTINENT_QUALIFIERS and b in _AMERICAS
+               for a, b in zip(folded, folded[1:]))
 
 
 @dataclass(frozen=True)
