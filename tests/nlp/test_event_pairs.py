@@ -70,3 +70,18 @@ def test_likeness_is_no_party(nlp, text, expected):
 ])
 def test_clause_between_names_both_sides(nlp, text, expected):
     assert [sides(e) for e in events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # between_noun_is_its_own_event: an event noun that names both its sides stays an event in
+    # a phrase of time, cause or manner ...
+    ("The US describes this as the most important economic agreement between Egypt and Israel "
+     "in two decades.", [({"EGY"}, {"ISR"})]),
+    ("After talks between Russia and Ukraine, prices fell.", [({"RUS"}, {"UKR"})]),
+    ("During the war between Iran and Iraq, oil prices rose.", [({"IRN"}, {"IRQ"})]),
+    # ... where one naming one side, or none, is background
+    ("After talks with Russia, prices fell.", []),
+    ("After days of battles, the town fell.", []),
+])
+def test_between_noun_is_its_own_event(nlp, text, expected):
+    assert [sides(e) for e in events(nlp, text)] == expected

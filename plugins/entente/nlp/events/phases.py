@@ -106,14 +106,18 @@ def noun_participants(c: Candidate) -> tuple[list[Span], list[Span]] | None:
     """An event noun standing alone: its own doers ("Russia's invasion", the first of "talks
     between X and Y", or the subject of the clause a meeting is the time of) and the others it
     names, with the one who undergoes it (owner_patients, undergoing_clause); None when it has
-    no doer or is background."""
+    no doer or is background — a phrase of time, cause or manner ("after days of battles"),
+    unless the noun names both its sides (rule `between_noun_is_its_own_event`: "after talks
+    between Russia and Ukraine", "describes this as the most important agreement between Egypt
+    and Israel" — the act is stated, not presumed)."""
     trig = c.trigger
     meeting = meeting_in_a_clause(c)
     undergoing = undergoing_clause(c)
+    between = between_pairs(trig, c.actors)
     if trig.dep_ == "pobj" and trig.head.lower_ in BACKGROUND_PREPS and meeting is None \
-            and undergoing is None:
+            and undergoing is None and len(between) < 2:
         return None
-    pairs = between_pairs(trig, c.actors) or pair_compound(trig, c.actors)
+    pairs = between or pair_compound(trig, c.actors)
     paired = token_set(pairs)
     sources = [e for e in noun_own_sources(trig, c.actors) if e.start not in paired]
     patients = owner_patients(c, sources)
