@@ -77,6 +77,11 @@ def test_a_subject_pronoun_stands_for_the_previous_sentences_subject(nlp, text, 
     # three countries named: which two is a guess, and no party is left
     ("India, Pakistan and China met in Delhi. The two countries signed an agreement.", "signed",
      None),
+    # ... and "between the two countries" anywhere in a sentence that names no party
+    ("The US wants a closer link with India. Relations between the two countries have "
+     "improved a lot.", "improved", ({"IND"}, {"USA"})),
+    ("Japan and South Korea met in Seoul. Ministers said a trade deal between the two countries "
+     "was close.", "deal", ({"KOR"}, {"JPN"})),
     # definite_description: the latest mention of the same body
     ("The chief constable wrote to the US Embassy in London. The embassy declined the request "
      "and criticised Britain.", "criticised", ({"USA"}, {"GBR"})),

@@ -265,10 +265,12 @@ def _same_body(noun: Token, lemma: str, actors: dict[int, Span]) -> list[Span]:
 def may_stand_in(sent: Span) -> bool:
     """Before any parse (the selective parse asks): the sentence opens with a word that may be
     a subject standing for an actor of the sentence before ("He met ...", "The embassy
-    declined ...", "Both sides agreed ...") and that sentence, in the same paragraph, names a
-    linked actor. Only the first words count: a subject's place, and a cheap test."""
+    declined ...", "Both sides agreed ...") or names "the two countries" anywhere ("relations
+    between the two countries"), and that sentence, in the same paragraph, names a linked
+    actor. Only the first words count for a subject: its place, and a cheap test."""
     words = [t.lower_ for t in sent if not (t.is_space or t.is_punct)][:STAND_IN_WINDOW]
-    if not any(_stands_in(before, word) for before, word in zip([""] + words, words)):
+    if not any(_stands_in(before, word) for before, word in zip([""] + words, words)) \
+            and not names_a_pair(sent):
         return False
     previous = previous_sentence(sent[0])
     return previous is not None and any(ent._.actor for ent in previous.ents)
@@ -277,5 +279,15 @@ def may_stand_in(sent: Span) -> bool:
 def _stands_in(before: str, word: str) -> bool:
     """A pronoun, "the <body>", or "two/both <countries>"."""
     return (word in PERSON_PRONOUNS | GROUP_PRONOUNS
-            or (word in BODY_NOUNS and before == "the")
-            or (word in PAIR_PLURALS and before in ("two", "both")))
+            or (word in BODY_NOUNS and before == "the") or _names_a_pair(before, word))
+
+
+def _names_a_pair(before: str, word: str) -> bool:
+    return word in PAIR_PLURALS and before in ("two", "both")
+
+
+def names_a_pair(sent: Span) -> bool:
+    """The sentence says "two/both <countries>" anywhere: a pair of parties the text named
+    before ("relations between the two countries have improved"; rule `the_two_countries`)."""
+    words = [t.lower_ for t in sent if not (t.is_space or t.is_punct)]
+    return any(_names_a_pair(before, word) for before, word in zip(words, words[1:]))

@@ -633,13 +633,17 @@ PARTY_PREPS = frozenset({"between", "among", "amongst"})
 
 
 def between_pairs(tok: Token, actors: dict[int, Span]) -> list[Span]:
-    """Mentions under 'between X and Y' / 'among X, Y and Z' attached to `tok`."""
+    """Mentions under 'between X and Y' / 'among X, Y and Z' attached to `tok`; "between the two
+    countries" names the two the text has just named (discourse rule `the_two_countries`)."""
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj":
-                    out.extend(e for _, e in _collect(g, actors, skip_deps={"relcl", "punct"}, locative=True))
+                    found = [e for _, e in _collect(g, actors, skip_deps={"relcl", "punct"},
+                                                    locative=True)]
+                    out.extend(found or (described_antecedent(g, actors)
+                                         if g.tag_ == "NNS" else []))
     return out
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from entente.nlp.actors.linker import LINKER_NAME
-from entente.nlp.events.discourse import may_stand_in
+from entente.nlp.events.discourse import may_stand_in, names_a_pair
 from entente.nlp.events.lexicon import CURATED, Entry, load_lexicon
 from entente.nlp.events.participants import PARTICIPANT_LABELS
 from entente.nlp.events.triggers import NON_TRIGGER_ENTS
@@ -137,7 +137,8 @@ class SelectiveSyntax:
             return True
         # a CAMEO pattern codes a dyad (rules.one_sided_pattern): it needs two named parties
         dyadic = len({ent.text for ent in sent.ents
-                      if ent.label_ in PARTICIPANT_LABELS or ent._.actor}) >= 2
+                      if ent.label_ in PARTICIPANT_LABELS or ent._.actor}) >= 2 \
+            or names_a_pair(sent)
         index = self.lexicon.index
         return any(_possible(entry, words) for word in heads for entry in index.get(word, ())
                    if (entry.pos != "VERB" or word in verbs)
