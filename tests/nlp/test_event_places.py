@@ -150,6 +150,23 @@ def test_the_event_date_comes_from_its_own_clause(nlp, text, date, source):
     assert (event["date"], event["date_source"]) == (date, source)
 
 
+@pytest.mark.parametrize("text, trigger, date, source", [
+    # when_clause_shares_its_time: a "when"/"while" clause on a dated verb or on a date ...
+    ("In 2003, when the US invaded Iraq, France opposed the war.", "invaded", "2003-01-01",
+     "timex"),
+    ("On Monday, while Russia attacked Ukraine, France condemned Iran.", "attacked",
+     "2022-07-11", "timex"),
+    ("Davos fans still hark back to 1994, when talks between Yassir Arafat and Shimon Peres "
+     "came close to a peace deal.", "talks", "1994-01-01", "timex"),
+    # ... not a clause of another time
+    ("In 2003, after the US invaded Iraq, France opposed the war.", "invaded", "2022-07-15",
+     "publication"),
+])
+def test_a_when_clause_shares_its_time(nlp, text, trigger, date, source):
+    [event] = [e for e in events(nlp, text) if e["trigger"] == trigger]
+    assert (event["date"], event["date_source"]) == (date, source)
+
+
 @pytest.mark.parametrize("text, trigger, target", [
     # background_place_is_no_target: the act's own place may stand for its target ...
     ("Japan sent aid to refugees in Liberia.", "sent", {"LBR"}),

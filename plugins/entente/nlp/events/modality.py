@@ -155,13 +155,15 @@ def _attached(span: Span, pred: Token, trigger: Token,
     2016'")."""
     targets = {pred.i, trigger.i}
     tok = span.root
+    if when_clause_of(tok, pred):
+        return True             # "back to 1994, when talks between ... came close"
     for _ in range(8):
         if tok.i in targets:
             return True
         if tok.head == tok:
             return False
         if tok.head.pos_ in ("VERB", "AUX") and tok.head.i not in targets:
-            if participle_shares_time(tok.head, pred):
+            if participle_shares_time(tok.head, pred) or when_clause_of(tok.head, pred):
                 return True     # "issued a statement on Monday condemning ..."
             # another clause's verb: attached only if that verb is a dependent of the predicate
             # through xcomp/acl ("agreed on Monday to ...", "plans to deploy by 2028")
@@ -201,9 +203,10 @@ def background_date(span: Span, pred: Token, trigger: Token) -> bool:
 
 
 def _governs(verb: Token, pred: Token) -> bool:
-    """`pred` is in a clause `verb` takes ("said on Monday that X signed"), or is a participle
-    on its object or hung on it (participle_shares_time)."""
-    return participle_shares_time(verb, pred) or any(
+    """`pred` is in a clause `verb` takes ("said on Monday that X signed"), is a participle
+    on its object or hung on it (participle_shares_time), or is in its "when" clause
+    (when_clause_of)."""
+    return participle_shares_time(verb, pred) or when_clause_of(verb, pred) or any(
         pred in clause.subtree for clause in verb.children
         if clause.dep_ in ("ccomp", "xcomp", "conj"))
 
@@ -222,6 +225,21 @@ def participle_shares_time(verb: Token, pred: Token) -> bool:
         return pred.head.dep_ == "dobj" and pred.head.head == verb
     return pred.dep_ == "advcl" and pred.head == verb and not any(
         c.dep_ in ("mark", "nsubj", "nsubjpass", "advmod") for c in pred.children)
+
+
+# What opens a clause of the same time as the verb or date it hangs on.
+WHEN_WORDS = {"when", "while"}
+
+
+def when_clause_of(head: Token, pred: Token) -> bool:
+    """Rule `when_clause_shares_its_time`: `pred` is in a "when" or "while" clause on `head`,
+    and so happened at its time — a verb's ("In 2003, when the US invaded Iraq, France opposed
+    the war") or a date's ("harks back to 1994, when talks between Arafat and Peres came close
+    to a deal")."""
+    return any(c.dep_ in ("advcl", "relcl") and pred in c.subtree
+               and any(m.dep_ in ("advmod", "mark") and m.lower_ in WHEN_WORDS
+                       for m in c.children)
+               for c in head.children)
 
 
 def event_date(doc: Doc, sent: Span, pred: Token, trigger: Token,
