@@ -277,17 +277,13 @@ def may_stand_in(sent: Span) -> bool:
 
 
 def _stands_in(before: str, word: str) -> bool:
-    """A pronoun, "the <body>", or "two/both <countries>"."""
-    return (word in PERSON_PRONOUNS | GROUP_PRONOUNS
-            or (word in BODY_NOUNS and before == "the") or _names_a_pair(before, word))
-
-
-def _names_a_pair(before: str, word: str) -> bool:
-    return word in PAIR_PLURALS and before in ("two", "both")
+    """A pronoun or "the <body>" (a pair, "the two countries", counts anywhere: names_a_pair)."""
+    return word in PERSON_PRONOUNS | GROUP_PRONOUNS or (word in BODY_NOUNS and before == "the")
 
 
 def names_a_pair(sent: Span) -> bool:
     """The sentence says "two/both <countries>" anywhere: a pair of parties the text named
     before ("relations between the two countries have improved"; rule `the_two_countries`)."""
     words = [t.lower_ for t in sent if not (t.is_space or t.is_punct)]
-    return any(_names_a_pair(before, word) for before, word in zip(words, words[1:]))
+    return any(word in PAIR_PLURALS and before in ("two", "both")
+               for before, word in zip(words, words[1:]))

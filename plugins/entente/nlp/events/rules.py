@@ -236,7 +236,7 @@ def receiver_is_the_target(c: Candidate) -> bool:
     giver's act, as CAMEO codes giving: "Egypt received military aid from the US" and "Egypt
     received US military aid" are American aid to Egypt, "direct Iranian assistance is received
     by the Houthis" is Iran's aid to them. The givers are the targets the parse found in the
-    "from" phrase or in the thing received (its owner: "IMF support"); the receivers become the
+    "from" phrase or in the thing received (its owner: "IMF assistance"); the receivers become the
     targets. Receiving people is the receiver's own act and is left alone (lexicon
     `given_cameo`: a visitor is hosted, 043; refugees sheltered, 075). Returns whether it
     applied."""
