@@ -163,7 +163,7 @@ def _attached(span: Span, pred: Token, trigger: Token,
         if tok.head == tok:
             return False
         if tok.head.pos_ in ("VERB", "AUX") and tok.head.i not in targets:
-            if participle_shares_time(tok.head, pred) or when_clause_of(tok.head, pred):
+            if shares_its_time(tok.head, pred):
                 return True     # "issued a statement on Monday condemning ..."
             # another clause's verb: attached only if that verb is a dependent of the predicate
             # through xcomp/acl ("agreed on Monday to ...", "plans to deploy by 2028")
@@ -203,12 +203,17 @@ def background_date(span: Span, pred: Token, trigger: Token) -> bool:
 
 
 def _governs(verb: Token, pred: Token) -> bool:
-    """`pred` is in a clause `verb` takes ("said on Monday that X signed"), is a participle
-    on its object or hung on it (participle_shares_time), or is in its "when" clause
-    (when_clause_of)."""
-    return participle_shares_time(verb, pred) or when_clause_of(verb, pred) or any(
+    """`pred` is in a clause `verb` takes ("said on Monday that X signed"), or happened when
+    the verb did (shares_its_time)."""
+    return shares_its_time(verb, pred) or any(
         pred in clause.subtree for clause in verb.children
         if clause.dep_ in ("ccomp", "xcomp", "conj"))
+
+
+def shares_its_time(verb: Token, pred: Token) -> bool:
+    """`pred` happened when `verb` did: a participle the verb carries (participle_shares_time)
+    or a "when" clause on it (when_clause_of)."""
+    return participle_shares_time(verb, pred) or when_clause_of(verb, pred)
 
 
 def participle_shares_time(verb: Token, pred: Token) -> bool:
